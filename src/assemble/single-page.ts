@@ -1,0 +1,67 @@
+import { toHtml } from 'hast-util-to-html';
+import type { Chapter, Edition } from '../book/types.js';
+import { format } from '../templates/strings.js';
+import { shiftHeadings } from './headings.js';
+
+/** A chapter ready for a single-page template. */
+export interface ChapterView {
+  id: string;
+  title: string;
+  /** "Chapter 4", localized; absent for front and back matter. */
+  label?: string;
+  /** The heading element of the title: h2 in front and back matter, h3 inside a part. */
+  tag: string;
+  /** The chapter's text as HTML, headings moved under the title. */
+  html: string;
+}
+
+export interface PartView {
+  id: string;
+  /** "Part 2", localized. */
+  label: string;
+  title: string;
+  tag: string;
+  /** The opener's text, the part's introduction. */
+  intro: string;
+  chapters: ChapterView[];
+}
+
+export interface SinglePage {
+  front: ChapterView[];
+  parts: PartView[];
+  back: ChapterView[];
+}
+
+/**
+ * Lays an edition out as one document, the way mdBook's print page does: ids are already
+ * unique across the edition and links between chapters are already `#id`, so what is
+ * left is one heading outline (book h1 › part h2 › chapter h3) and HTML for the template.
+ * Shared by the single-page HTML and the print PDF. Works on copies of the trees.
+ */
+export function assembleSinglePage(edition: Edition): SinglePage {
+  const chapterView = (chapter: Chapter, rank: number): ChapterView => ({
+    id: chapter.slug,
+    title: chapter.title,
+    label: chapter.number === undefined ? undefined : format(edition.strings.chapter!, { n: chapter.number }),
+    tag: `h${rank}`,
+    html: bodyHtml(chapter, rank),
+  });
+  return {
+    front: edition.front.map((chapter) => chapterView(chapter, 2)),
+    parts: edition.parts.map((part) => ({
+      id: part.id,
+      label: format(edition.strings.part!, { n: part.number }),
+      title: part.title,
+      tag: 'h2',
+      intro: part.opener ? bodyHtml(part.opener, 2) : '',
+      chapters: part.chapters.map((chapter) => chapterView(chapter, 3)),
+    })),
+    back: edition.back.map((chapter) => chapterView(chapter, 2)),
+  };
+}
+
+function bodyHtml(chapter: Chapter, titleRank: number): string {
+  const tree = structuredClone(chapter.tree);
+  shiftHeadings(tree, titleRank);
+  return toHtml(tree);
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * Inter, the typeface of the print edition, from the @fontsource-variable/inter package:
+ * one variable woff2 per script subset (latin, cyrillic, greek, …) and style. An edition
+ * embeds only the subsets its text uses, so a Dutch book does not carry Cyrillic.
+ */
+const require = createRequire(import.meta.url);
+const packageDir = path.dirname(require.resolve('@fontsource-variable/inter/package.json'));
+
+export const fontFamily = 'Inter Variable';
+
+export interface FontFile {
+  /** A stable file name, `inter-latin-wght-normal.woff2`. */
+  name: string;
+  style: 'normal' | 'italic';
+  /** The CSS unicode-range of the subset. */
+  unicodeRange: string;
+  path: string;
+}
+
+type Range = [number, number];
+
+function parseRanges(unicodeRange: string): Range[] {
+  return unicodeRange.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(from!, 16), parseInt(to ?? from!, 16)];
+  });
+}
+
+/** The Inter files an edition needs to show `text`, in a stable order. */
+export function fontFilesFor(text: string): FontFile[] {
+  const subsets: Record<string, string> = JSON.parse(readFileSync(path.join(packageDir, 'unicode.json'), 'utf8'));
+  const codePoints = new Set<number>();
+  for (const character of text) codePoints.add(character.codePointAt(0)!);
+  const files: FontFile[] = [];
+  for (const [subset, unicodeRange] of Object.entries(subsets)) {
+    const ranges = parseRanges(unicodeRange);
+    const used = [...codePoints].some((point) => ranges.some(([from, to]) => point >= from && point <= to));
+    if (!used) continue;
+    for (const style of ['normal', 'italic'] as const) {
+      const name = `inter-${subset}-wght-${style}.woff2`;
+      files.push({ name, style, unicodeRange, path: path.join(packageDir, 'files', name) });
+    }
+  }
+  return files;
+}
+
+/** @font-face rules for `files`; `url(file)` gives each file's URL (a data URI, a path in the EPUB). */
+export function fontFaceCss(files: readonly FontFile[], url: (file: FontFile) => string): string {
+  return files
+    .map((file) =>
+      [
+        '@font-face {',
+        `  font-family: '${fontFamily}';`,
+        `  font-style: ${file.style};`,
+        '  font-weight: 100 900;',
+        '  font-display: swap;',
+        `  src: url(${url(file)}) format('woff2');`,
+        `  unicode-range: ${file.unicodeRange};`,
+        '}',
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
+/** A file as a data URI, for outputs that must be self-contained. */
+export function dataUri(filePath: string, mediaType: string): string {
+  return `data:${mediaType};base64,${readFileSync(filePath).toString('base64')}`;
+}

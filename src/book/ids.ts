@@ -1,0 +1,33 @@
+import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { Chapter } from './types.js';
+
+/** Ids the templates use for the book's own furniture; no chapter may take them. */
+export const reservedIds = ['top', 'main', 'contents', 'cover', 'title-page', 'copyright', 'colophon', 'footnotes'];
+
+/**
+ * Makes every id unique across an edition, the way mdBook's print page does: chapters
+ * are walked in reading order, the first to use an id keeps it, a later one becomes
+ * `<chapter-slug>-<id>` (then `-1`, `-2`, …). The result is stable: it depends only on
+ * the sources. Returns, per chapter, the map from the id the author wrote to the final id.
+ */
+export function uniqueIds(chapters: readonly Chapter[], elementIds: readonly string[]): Map<Chapter, Map<string, string>> {
+  const used = new Set<string>([...reservedIds, ...elementIds]);
+  const renamed = new Map<Chapter, Map<string, string>>();
+
+  for (const chapter of chapters) {
+    const map = new Map<string, string>();
+    visit(chapter.tree, 'element', (node: Element) => {
+      const id = node.properties.id;
+      if (typeof id !== 'string' || id === '') return;
+      let final = used.has(id) ? `${chapter.slug}-${id}` : id;
+      for (let counter = 1; used.has(final); counter++) final = `${chapter.slug}-${id}-${counter}`;
+      used.add(final);
+      if (!map.has(id)) map.set(id, final);
+      node.properties.id = final;
+      chapter.ids.add(final);
+    });
+    renamed.set(chapter, map);
+  }
+  return renamed;
+}

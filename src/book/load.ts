@@ -1,0 +1,182 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { error, hasErrors, warn } from '../diagnostics/messages.js';
+import { loadManifest, type LoadedManifest } from '../manifest/load.js';
+import type { Manifest } from '../manifest/schema.js';
+import { suggest } from '../manifest/suggest.js';
+import { loadPlugins } from '../plugins/load.js';
+import { builtInTemplates } from '../templates/files.js';
+import { hasLocale, stringKeys, stringsFor } from '../templates/strings.js';
+import { loadChapter } from './chapter.js';
+import { uniqueIds } from './ids.js';
+import { resolveLinks } from './links.js';
+import { directionOf, editionMetadata, findCover, pick } from './metadata.js';
+import { duplicateEntries, outlineOf, type Outline } from './outline.js';
+import { createChapterProcessor, type ChapterProcessor } from './processor.js';
+import type { Book, Edition, Part } from './types.js';
+
+export interface LoadOptions {
+  /** Languages to load, default all of the manifest's. */
+  languages?: readonly string[];
+  /** Chapter path pattern with `{lang}` and `{slug}`, overriding the manifest's `source`; relative to the working directory. */
+  source?: string;
+  /** Missing chapters, empty editions and every warning become errors. */
+  strict?: boolean;
+}
+
+export interface LoadedBook {
+  /** Undefined when book.yaml itself is invalid. */
+  book: Book | undefined;
+  /** Every file with messages: book.yaml first, then the chapters in reading order. */
+  files: VFile[];
+  /** Languages whose edition has errors: they must not be written. */
+  failed: Set<string>;
+  /** Languages with no chapter at all. */
+  skipped: string[];
+}
+
+/** Loads book.yaml and every chapter of every selected edition, once. */
+export async function loadBook(manifestPath: string, options: LoadOptions = {}): Promise<LoadedBook> {
+  const source = await loadManifest(manifestPath);
+  const { manifest, file: manifestFile } = source;
+  const files: VFile[] = [manifestFile];
+  const result: LoadedBook = { book: undefined, files, failed: new Set(), skipped: [] };
+  if (!manifest) return finish(result, options);
+
+  const outline = outlineOf(manifest.contents);
+  for (const duplicate of duplicateEntries(outline)) {
+    error(manifestFile, `Chapter ${duplicate.slug} is listed twice in contents`, source.locate(duplicate.path), 'contents-duplicate');
+  }
+  checkStrings(manifest, source);
+  const plugins = await loadPlugins(manifest.plugins, source);
+  if (hasErrors([manifestFile])) return finish(result, options);
+
+  const cover = findCover(manifest, source.root);
+  if (manifest.cover && !cover) {
+    warn(manifestFile, `Cover image ${manifest.cover} not found; the editions are built without a cover`, source.locate(['cover']), 'cover-missing');
+  }
+
+  const processor = createChapterProcessor(plugins);
+  const pattern = options.source ? path.resolve(options.source) : path.resolve(source.root, manifest.source);
+  const book: Book = {
+    slug: manifest.slug,
+    root: source.root,
+    manifest,
+    manifestFile,
+    templateDirs: [...(manifest.templates ? [path.resolve(source.root, manifest.templates)] : []), builtInTemplates],
+    editions: [],
+  };
+  result.book = book;
+
+  for (const lang of options.languages ?? manifest.languages) {
+    const sourceOf = (slug: string) => pattern.replaceAll('{lang}', lang).replaceAll('{slug}', slug);
+    const edition = await loadEdition({ manifest, source, outline, lang, processor, sourceOf, coverPath: cover });
+    const where = source.locate(['contents'], { key: true });
+    const shown = path.relative(process.cwd(), pattern);
+    if (edition.chapters.length === 0) {
+      warn(manifestFile, `${lang} edition skipped: none of its ${outline.entries.length} chapters exist at ${shown}`, where, 'edition-empty');
+      result.skipped.push(lang);
+      continue;
+    }
+    if (edition.missing.length > 0) {
+      const count = `${edition.missing.length} of ${outline.entries.length} chapters missing`;
+      warn(manifestFile, `${lang} edition is partial: ${count} at ${shown} (${edition.missing.join(', ')})`, where, 'edition-incomplete');
+    }
+    files.push(...edition.chapters.map((chapter) => chapter.file));
+    if (hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);
+    book.editions.push(edition);
+  }
+  return finish(result, options);
+}
+
+/** Under --strict every warning is an error, and editions with one are not written. */
+function finish(result: LoadedBook, options: LoadOptions): LoadedBook {
+  if (!options.strict) return result;
+  for (const file of result.files) for (const message of file.messages) if (message.fatal === false) message.fatal = true;
+  for (const edition of result.book?.editions ?? []) {
+    if (hasErrors([result.files[0]!, ...edition.chapters.map((chapter) => chapter.file)])) result.failed.add(edition.lang);
+  }
+  return result;
+}
+
+interface EditionInput {
+  manifest: Manifest;
+  source: LoadedManifest;
+  outline: Outline;
+  lang: string;
+  processor: ChapterProcessor;
+  sourceOf(slug: string): string;
+  coverPath: string | undefined;
+}
+
+async function loadEdition(input: EditionInput): Promise<Edition> {
+  const { manifest, outline, lang } = input;
+  const defaultLang = manifest.languages[0]!;
+  const edition: Edition = {
+    lang,
+    dir: directionOf(lang),
+    metadata: editionMetadata(manifest, lang, input.coverPath),
+    front: [],
+    parts: outline.parts.map((part): Part => ({
+      number: part.number,
+      id: part.opener ?? `part-${part.number}`,
+      title: pick(part.title, lang, defaultLang) ?? '',
+      chapters: [],
+    })),
+    back: [],
+    chapters: [],
+    missing: [],
+    strings: stringsFor(lang, manifest.strings[lang]),
+  };
+
+  for (const entry of outline.entries) {
+    const filePath = input.sourceOf(entry.slug);
+    if (!existsSync(filePath)) {
+      edition.missing.push(entry.slug);
+      continue;
+    }
+    const chapter = await loadChapter(input.processor, filePath, entry, lang);
+    edition.chapters.push(chapter);
+    const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;
+    if (entry.role === 'front') edition.front.push(chapter);
+    else if (entry.role === 'back') edition.back.push(chapter);
+    else if (entry.role === 'opener') Object.assign(part!, { opener: chapter, title: chapter.title });
+    else if (part) part.chapters.push(chapter);
+    else edition.front.push(chapter); // a plain list: the whole book is one run of chapters
+  }
+  // A part none of whose chapters exist in this language is left out of the edition.
+  edition.parts = edition.parts.filter((part) => part.opener || part.chapters.length > 0);
+
+  const ids = uniqueIds(edition.chapters, [...edition.chapters.map((chapter) => chapter.slug), ...edition.parts.map((part) => part.id)]);
+  for (const chapter of edition.chapters) chapter.ids.add(chapter.slug);
+  const chapters = new Map(edition.chapters.map((chapter) => [chapter.slug, chapter]));
+  for (const chapter of edition.chapters) {
+    resolveLinks(chapter, {
+      outlineSlugs: new Set(outline.entries.map((entry) => entry.slug)),
+      chapters,
+      ids,
+      site: manifest.site,
+      chapterUrl: manifest.chapterUrl,
+      sourceOf: input.sourceOf,
+    });
+  }
+  return edition;
+}
+
+/** `strings:` may only override messages the locale table knows. */
+function checkStrings(manifest: Manifest, source: LoadedManifest): void {
+  const known = stringKeys();
+  for (const [lang, overrides] of Object.entries(manifest.strings)) {
+    for (const key of Object.keys(overrides)) {
+      if (known.includes(key)) continue;
+      const hint = suggest(key, known);
+      error(source.file, `Unknown message \`${key}\` in strings.${lang}` + (hint ? `; did you mean \`${hint}\`?` : ''), source.locate(['strings', lang, key], { key: true }), 'manifest-unknown-key');
+    }
+  }
+  manifest.languages.forEach((lang, index) => {
+    if (!hasLocale(lang) && !manifest.strings[lang]) {
+      warn(source.file, `Folio has no translations of its generated text for ${lang}; English is used. Add them under strings.${lang}`, source.locate(['languages', index]), 'strings-missing-language');
+    }
+  });
+}

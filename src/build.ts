@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { VFile } from 'vfile';
+import { loadBook, type LoadOptions } from './book/load.js';
+import type { Book, Edition } from './book/types.js';
+import { error } from './diagnostics/messages.js';
+import { writeAtomic } from './output/write.js';
+import { targets, type TargetName } from './targets/registry.js';
+
+export interface BuildOptions extends LoadOptions {
+  /** Formats to build (default: every target). */
+  formats?: readonly TargetName[];
+  /** Output folder, default `dist` beside book.yaml. */
+  outDir?: string;
+  /** Validate only: load everything, render and write nothing (`folio check`). */
+  dryRun?: boolean;
+  /** Called after each file is written. */
+  onWrite?(event: WriteEvent): void;
+}
+
+export interface WriteEvent {
+  lang: string;
+  format: TargetName;
+  path: string;
+  milliseconds: number;
+  /** Chapters in the edition, and how many the contents list. */
+  chapters: number;
+  listed: number;
+}
+
+export interface BuildResult {
+  book: Book | undefined;
+  /** Every file with its messages, for the reporter. */
+  files: VFile[];
+  written: WriteEvent[];
+  /** Languages not written because of errors. */
+  failed: string[];
+  /** Languages without any chapter. */
+  skipped: string[];
+}
+
+/**
+ * manifest → Book (loaded once) → each selected target, for each edition that has no
+ * errors. An edition with errors is not written; the others still are.
+ */
+export async function build(manifestPath: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const loaded = await loadBook(manifestPath, options);
+  const { book } = loaded;
+  const result: BuildResult = {
+    book,
+    files: loaded.files,
+    written: [],
+    failed: [...loaded.failed],
+    skipped: loaded.skipped,
+  };
+  if (!book || options.dryRun) return result;
+
+  const formats = options.formats ?? (Object.keys(targets) as TargetName[]);
+  const outDir = path.resolve(options.outDir ?? path.join(book.root, 'dist'));
+  for (const edition of book.editions) {
+    if (loaded.failed.has(edition.lang)) continue;
+    for (const format of formats) {
+      const event = await renderEdition(book, edition, format, outDir);
+      if (event) {
+        result.written.push(event);
+        options.onWrite?.(event);
+      } else if (!result.failed.includes(edition.lang)) {
+        result.failed.push(edition.lang);
+      }
+    }
+  }
+  return result;
+}
+
+async function renderEdition(book: Book, edition: Edition, format: TargetName, outDir: string): Promise<WriteEvent | undefined> {
+  const target = targets[format];
+  const started = performance.now();
+  const filePath = path.join(outDir, `${book.slug}-${edition.lang}.${target.extension}`);
+  try {
+    const options = target.options.parse(book.manifest[format]);
+    const output = await target.render({ book, edition, options });
+    await writeAtomic(filePath, output);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    error(book.manifestFile, `${edition.lang} ${format} edition failed: ${reason}`, undefined, 'target-failed');
+    return undefined;
+  }
+  return {
+    lang: edition.lang,
+    format,
+    path: filePath,
+    milliseconds: performance.now() - started,
+    chapters: edition.chapters.length,
+    listed: edition.chapters.length + edition.missing.length,
+  };
+}

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Command, CommanderError, Option } from 'commander';
+import { build, type BuildOptions, type BuildResult } from './build.js';
+import { UsageError } from './diagnostics/errors.js';
+import { countMessages } from './diagnostics/messages.js';
+import { formatError, formatMessages } from './diagnostics/report.js';
+import { parseFormats, parseLanguages } from './options.js';
+
+/** `folio build` and `folio check`: argv → build() → diagnostics → exit code. */
+const program = new Command('folio')
+  .description('Build the EPUB, print PDF and single-page HTML editions of a book.')
+  .exitOverride()
+  .showHelpAfterError();
+
+const common = (command: Command) =>
+  command
+    .argument('[manifest]', 'the book manifest', 'book.yaml')
+    .option('--lang <languages>', 'editions to build: nl,en or all', 'all')
+    .option('--source <pattern>', 'where chapters are, e.g. content/{lang}/{slug}.md (overrides book.yaml)')
+    .option('--strict', 'missing chapters and every warning are errors');
+
+common(program.command('build').description('write the editions to the output folder'))
+  .addOption(new Option('--format <formats>', 'formats to build: html,epub,pdf').default('html'))
+  .option('--out <dir>', 'output folder (default: dist beside book.yaml)')
+  .action((manifest: string, flags) => run(manifest, flags, false));
+
+common(program.command('check').description('validate manifest, frontmatter and links; write nothing'))
+  .action((manifest: string, flags) => run(manifest, flags, true));
+
+async function run(manifest: string, flags: Record<string, string | boolean | undefined>, dryRun: boolean) {
+  const started = performance.now();
+  const options: BuildOptions = {
+    formats: dryRun ? [] : parseFormats(String(flags.format)),
+    languages: await parseLanguages(String(flags.lang), manifest),
+    source: flags.source as string | undefined,
+    outDir: flags.out as string | undefined,
+    strict: Boolean(flags.strict),
+    dryRun,
+    onWrite: (event) => {
+      const chapters = event.chapters === event.listed ? `${event.chapters} chapters` : `${event.chapters}/${event.listed} chapters`;
+      const file = path.relative(process.cwd(), event.path);
+      console.log(`${event.lang.padEnd(6)}${event.format.padEnd(6)}${file}  ${chapters}  ${Math.round(event.milliseconds)} ms`);
+    },
+  };
+  const result = await build(manifest, options);
+  for (const line of formatMessages(result.files)) console.error(line);
+  console.log(summary(result, dryRun, performance.now() - started));
+  process.exitCode = countMessages(result.files).errors > 0 ? 1 : 0;
+}
+
+function summary(result: BuildResult, dryRun: boolean, milliseconds: number): string {
+  const { errors, warnings } = countMessages(result.files);
+  const parts = [
+    dryRun ? `checked ${result.book?.editions.length ?? 0} editions` : `wrote ${result.written.length} files`,
+    result.failed.length > 0 ? `not written (errors): ${result.failed.join(', ')}` : '',
+    result.skipped.length > 0 ? `skipped (no chapters): ${result.skipped.join(', ')}` : '',
+    `${errors} errors, ${warnings} warnings`,
+    `${(milliseconds / 1000).toFixed(1)} s`,
+  ];
+  return parts.filter(Boolean).join('; ');
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (caught) {
+  if (caught instanceof CommanderError) {
+    // Commander has printed the problem (or the help text) already.
+    process.exitCode = caught.exitCode === 0 ? 0 : 2;
+  } else {
+    console.error(formatError(caught));
+    process.exitCode = caught instanceof UsageError ? 2 : 1;
+  }
+}

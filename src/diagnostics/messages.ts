@@ -1,0 +1,42 @@
+import type { Node, Point, Position } from 'unist';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+/** Where a message points: a node with a position, a point or a range. */
+export type Place = Node | Point | Position | undefined;
+
+function placeOf(place: Place): Point | Position | undefined {
+  if (!place) return undefined;
+  if ('type' in place) return place.position;
+  return place;
+}
+
+/** Adds an error (fatal: true) to `file`, located at `place`, with a rule id. */
+export function error(file: VFile, reason: string, place: Place, ruleId: string): VFileMessage {
+  const message = file.message(reason, { place: placeOf(place), ruleId, source: 'folio' });
+  message.fatal = true;
+  return message;
+}
+
+/** Adds a warning (fatal: false) to `file`, located at `place`, with a rule id. */
+export function warn(file: VFile, reason: string, place: Place, ruleId: string): VFileMessage {
+  return file.message(reason, { place: placeOf(place), ruleId, source: 'folio' });
+}
+
+/** Counts errors and warnings over any number of files. */
+export function countMessages(files: Iterable<VFile>): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (message.fatal) errors++;
+      else if (message.fatal === false) warnings++;
+    }
+  }
+  return { errors, warnings };
+}
+
+/** True when any of `files` holds an error. */
+export function hasErrors(files: Iterable<VFile>): boolean {
+  return countMessages(files).errors > 0;
+}

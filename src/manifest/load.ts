@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { VFile } from 'vfile';
+import type { Point } from 'unist';
+import { error } from '../diagnostics/messages.js';
+import { FolioError } from '../diagnostics/errors.js';
+import { explainIssues } from './issues.js';
+import { locate, pointAt } from './locate.js';
+import { ManifestSchema, type Manifest } from './schema.js';
+
+/** A parsed book.yaml that still knows where each of its keys is written. */
+export interface ManifestSource {
+  /** book.yaml as a VFile: messages about the manifest go here. */
+  file: VFile;
+  /** The folder of book.yaml: every path in the manifest is relative to it. */
+  root: string;
+  /** Where `path` is written in book.yaml (the key with `key: true`). */
+  locate(path: readonly (string | number)[], options?: { key?: boolean }): Point;
+}
+
+export interface LoadedManifest extends ManifestSource {
+  /** The validated manifest; undefined when book.yaml has errors (they are in `file`). */
+  manifest: Manifest | undefined;
+}
+
+/** Reads and validates book.yaml. Problems become messages in `file`, all of them. */
+export async function loadManifest(manifestPath: string): Promise<LoadedManifest> {
+  const absolute = path.resolve(manifestPath);
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch (cause) {
+    throw new FolioError(`Cannot read the manifest ${manifestPath}: is this the folder of a book?`, { cause });
+  }
+  return parseManifest(text, absolute);
+}
+
+/** Validates manifest text; `filePath` names it in messages and anchors relative paths. */
+export function parseManifest(text: string, filePath: string): LoadedManifest {
+  const file = new VFile({ path: filePath, value: text });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const source: ManifestSource = {
+    file,
+    root: path.dirname(filePath),
+    locate: (keyPath, options) => locate(doc as Document, lines, keyPath, options),
+  };
+
+  for (const problem of doc.errors) {
+    error(file, `Invalid YAML: ${firstLine(problem.message)}`, pointAt(lines, problem.pos[0]), 'manifest-yaml');
+  }
+  if (doc.errors.length > 0) return { ...source, manifest: undefined };
+
+  const value: unknown = doc.toJS() ?? {};
+  const result = ManifestSchema.safeParse(value);
+  if (result.success) return { ...source, manifest: result.data };
+
+  for (const problem of explainIssues(result.error.issues, ManifestSchema, value)) {
+    error(file, problem.reason, source.locate(problem.path, { key: problem.atKey }), problem.ruleId);
+  }
+  return { ...source, manifest: undefined };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

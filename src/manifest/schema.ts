@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { targetOptionSchemas } from '../targets/registry.js';
+
+/**
+ * The book.yaml schema: the single source of truth for the manifest. Types are inferred
+ * from it, unknown keys are errors (a typo never passes silently), and every field states
+ * its default here.
+ */
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A chapter or book slug: lowercase letters, digits and single hyphens. */
+const Slug = z.string().regex(slugPattern, 'must be lowercase letters, digits and hyphens');
+
+/** A BCP 47 language tag such as `nl`, `pt`, `zh-TW`. */
+const Language = z
+  .string()
+  .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as nl or zh-TW');
+
+/** A string, or a map from language to string (`{en: Guide, nl: Gids}`). */
+const Localized = z.union([z.string(), z.record(Language, z.string())]);
+
+const PartWithOpener = z.strictObject({
+  /** The chapter whose title is the part's title and whose text introduces the part. */
+  opener: Slug,
+  chapters: z.array(Slug).default([]),
+});
+
+const PartWithTitle = z.strictObject({
+  title: Localized,
+  chapters: z.array(Slug).default([]),
+});
+
+const StructuredContents = z.strictObject({
+  front: z.array(Slug).default([]),
+  parts: z.array(z.union([PartWithOpener, PartWithTitle])).default([]),
+  back: z.array(Slug).default([]),
+});
+
+/** A plugin: a module path (relative to book.yaml) or package name, or `[name, options]`. */
+const Plugin = z.union([z.string(), z.tuple([z.string(), z.unknown()])]);
+
+export const ManifestSchema = z.strictObject({
+  /** Names the output files: `<slug>-<lang>.<ext>`. */
+  slug: Slug,
+  title: Localized,
+  subtitle: Localized.optional(),
+  /** One author or several. */
+  author: z.union([z.string(), z.array(z.string()).min(1)]),
+  publisher: z.string().optional(),
+  rights: z.string().optional(),
+  /** Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .pipe(z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'))
+    .optional(),
+  edition: z.union([z.string(), z.number()]).transform(String).optional(),
+  /** ISBN or URN, one for all editions or one per language; default: derived from slug + language. */
+  identifier: Localized.optional(),
+  description: Localized.optional(),
+  subjects: z.array(z.string()).default([]),
+  /** Cover image, relative to book.yaml. */
+  cover: z.string().optional(),
+  /** Base URL that site-absolute links (`/pricing`) are resolved against. */
+  site: z.url().optional(),
+  /** Site path at which a chapter is published; links to it become links inside the book. */
+  chapterUrl: z.string().startsWith('/').includes('{slug}').optional(),
+  /** The editions, by language; the first is the default language. */
+  languages: z.array(Language).min(1),
+  /** Where a chapter's markdown is, relative to book.yaml. */
+  source: z.string().includes('{slug}').default('chapters/{lang}/{slug}.md'),
+  /** Reading order: a list of slugs, or front matter, parts and back matter. */
+  contents: z.union([z.array(Slug).min(1), StructuredContents]),
+  plugins: z.array(Plugin).default([]),
+  /** Directory whose files override Folio's templates by name (`html/style.css`). */
+  templates: z.string().optional(),
+  /** Overrides of the generated text, per language: `{nl: {contents: Inhoud}}`. */
+  strings: z.record(Language, z.record(z.string(), z.string())).default({}),
+  ...targetOptionSchemas,
+});
+
+/** The manifest as written (after defaults). */
+export type Manifest = z.output<typeof ManifestSchema>;
+export type Localized = z.output<typeof Localized>;
+export type ManifestPart = z.output<typeof PartWithOpener> | z.output<typeof PartWithTitle>;
+export type PluginEntry = z.output<typeof Plugin>;

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { UsageError } from './diagnostics/errors.js';
+import { plannedTargets, targets, type TargetName } from './targets/registry.js';
+
+/** `--format html,epub` → the target names, or a usage error naming what exists. */
+export function parseFormats(value: string): TargetName[] {
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const available = Object.keys(targets);
+  for (const name of names) {
+    if (name in targets) continue;
+    if ((plannedTargets as readonly string[]).includes(name)) {
+      throw new UsageError(`The ${name} format is not built yet; available: ${available.join(', ')}`);
+    }
+    throw new UsageError(`Unknown format ${name}; available: ${available.join(', ')}`);
+  }
+  if (names.length === 0) throw new UsageError(`--format needs at least one of ${available.join(', ')}`);
+  return [...new Set(names)] as TargetName[];
+}
+
+/**
+ * `--lang nl,en` → those languages, `all` → undefined (every language of the book). A
+ * language the manifest does not list is a usage error. The manifest is only peeked at
+ * here; it is validated, with positions, when the book is loaded.
+ */
+export async function parseLanguages(value: string, manifestPath: string): Promise<string[] | undefined> {
+  if (value === 'all') return undefined;
+  const wanted = value.split(',').map((lang) => lang.trim()).filter(Boolean);
+  let languages: unknown;
+  try {
+    languages = parse(await readFile(manifestPath, 'utf8'))?.languages;
+  } catch {
+    return wanted; // loading the book reports the unreadable manifest properly
+  }
+  if (Array.isArray(languages)) {
+    const unknown = wanted.filter((lang) => !languages.includes(lang));
+    if (unknown.length > 0) {
+      throw new UsageError(`--lang ${unknown.join(', ')}: not a language of this book (${languages.join(', ')})`);
+    }
+  }
+  return wanted;
+}

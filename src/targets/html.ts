@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { toString } from 'hast-util-to-string';
+import { z } from 'zod';
+import { assembleSinglePage } from '../assemble/single-page.js';
+import { dataUri, fontFaceCss, fontFilesFor } from '../assets/fonts.js';
+import type { Edition } from '../book/types.js';
+import { readTemplate } from '../templates/files.js';
+import { renderTemplate } from '../templates/render.js';
+import { format } from '../templates/strings.js';
+import type { Target } from './target.js';
+import { readFile } from 'node:fs/promises';
+
+const HtmlOptions = z
+  .strictObject({
+    /** Show the cover image above the title (default: true); it is embedded, so it adds its size. */
+    cover: z.boolean().default(true),
+    /** An extra stylesheet, relative to book.yaml, added after the template's. */
+    stylesheet: z.string().optional(),
+  })
+  .default({ cover: true });
+
+export type HtmlOptions = z.output<typeof HtmlOptions>;
+
+/**
+ * The single-page HTML edition: one self-contained file (CSS, fonts and cover inlined,
+ * nothing requested from anywhere), from templates/html/book.hbs and style.css.
+ */
+export const htmlTarget: Target<HtmlOptions> = {
+  name: 'html',
+  extension: 'html',
+  options: HtmlOptions,
+  async render({ book, edition, options }) {
+    const page = assembleSinglePage(edition);
+    const { metadata, strings } = edition;
+    const fonts = fontFilesFor(editionText(edition));
+    const css = [
+      fontFaceCss(fonts, (file) => dataUri(file.path, 'font/woff2')),
+      await readTemplate(book.templateDirs, 'html/style.css'),
+      options.stylesheet ? await readFile(path.resolve(book.root, options.stylesheet), 'utf8') : '',
+    ].join('\n');
+    const cover =
+      options.cover && metadata.cover
+        ? { src: dataUri(metadata.cover.path, metadata.cover.mediaType), alt: format(strings.coverAlt!, { title: metadata.title }) }
+        : undefined;
+    return renderTemplate(book.templateDirs, 'html', 'book', {
+      lang: edition.lang,
+      dir: edition.dir,
+      ...metadata,
+      author: metadata.authors.join(', '),
+      subjects: metadata.subjects.join(', '),
+      cover,
+      css,
+      ...page,
+    }, strings);
+  },
+};
+
+/** All the text an edition shows, to pick the font subsets it needs. */
+function editionText(edition: Edition): string {
+  const { metadata } = edition;
+  return [
+    metadata.title,
+    metadata.subtitle ?? '',
+    metadata.authors.join(' '),
+    metadata.rights ?? '',
+    metadata.publisher ?? '',
+    ...Object.values(edition.strings),
+    ...edition.parts.map((part) => part.title),
+    ...edition.chapters.flatMap((chapter) => [chapter.title, toString(chapter.tree)]),
+  ].join(' ');
+}

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import type { Book, Edition } from '../book/types.js';
+
+/** What a target gets to render one edition. It must not change `book` or `edition`. */
+export interface RenderContext<Options> {
+  book: Book;
+  edition: Edition;
+  /** The target's section of book.yaml, defaults applied. */
+  options: Options;
+}
+
+/**
+ * A target turns one edition into one file. It returns the bytes; the build writes them
+ * (atomically), so a target never touches dist/ itself.
+ */
+export interface Target<Options> {
+  name: string;
+  /** File extension of the output, without the dot. */
+  extension: string;
+  /** Schema of the target's section of book.yaml. */
+  options: z.ZodType<Options, any>;
+  render(context: RenderContext<Options>): Promise<string | Uint8Array>;
+}

@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FolioError } from '../diagnostics/errors.js';
+
+/** Folio's own templates: `templates/` at the top of the package. */
+export const builtInTemplates = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/**
+ * Finds a template file by its name under the template folders, the book's own first:
+ * a book overrides `html/style.css` by having its own `html/style.css`.
+ */
+export function findTemplate(dirs: readonly string[], name: string): string {
+  for (const dir of dirs) {
+    const candidate = path.join(dir, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new FolioError(`Template ${name} not found in ${dirs.join(', ')}`);
+}
+
+/** Reads a template file as text (see findTemplate for the lookup). */
+export async function readTemplate(dirs: readonly string[], name: string): Promise<string> {
+  return readFile(findTemplate(dirs, name), 'utf8');
+}

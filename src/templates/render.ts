@@ -1,0 +1,39 @@
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { format, type Strings } from './strings.js';
+import { readTemplate } from './files.js';
+
+/**
+ * Renders `<folder>/<name>.hbs` with Handlebars. Every other `.hbs` file of the folder is a
+ * partial, by file name (`{{> chapter}}`), and each can be overridden by the book.
+ * `{{t "part" n=2}}` prints the edition's generated text.
+ */
+export async function renderTemplate(
+  dirs: readonly string[],
+  folder: string,
+  name: string,
+  data: object,
+  strings: Strings,
+): Promise<string> {
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper('t', (key: string, options: Handlebars.HelperOptions) =>
+    format(strings[key] ?? key, options.hash ?? {}),
+  );
+  for (const file of templateNames(dirs, folder)) {
+    if (file === `${name}.hbs` || !file.endsWith('.hbs')) continue;
+    handlebars.registerPartial(file.slice(0, -4), await readTemplate(dirs, `${folder}/${file}`));
+  }
+  const template = handlebars.compile(await readTemplate(dirs, `${folder}/${name}.hbs`));
+  return template(data);
+}
+
+/** The names of the files of a template folder, over the book's and Folio's folders. */
+function templateNames(dirs: readonly string[], folder: string): string[] {
+  const names = new Set<string>();
+  for (const dir of dirs) {
+    const full = path.join(dir, folder);
+    if (existsSync(full)) for (const file of readdirSync(full)) names.add(file);
+  }
+  return [...names].sort();
+}
