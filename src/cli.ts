@@ -52,13 +52,17 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
 function summary(result: BuildResult, dryRun: boolean, milliseconds: number): string {
   const { errors, warnings } = countMessages(result.files);
   const parts = [
-    dryRun ? `checked ${result.book?.editions.length ?? 0} editions` : `wrote ${result.written.length} files`,
-    result.failed.length > 0 ? `not written (errors): ${result.failed.join(', ')}` : '',
+    dryRun ? plural(result.book?.editions.length ?? 0, 'edition') + ' checked' : `wrote ${plural(result.written.length, 'file')}`,
+    result.failed.length > 0 ? `${dryRun ? 'with errors' : 'not written (errors)'}: ${result.failed.join(', ')}` : '',
     result.skipped.length > 0 ? `skipped (no chapters): ${result.skipped.join(', ')}` : '',
-    `${errors} errors, ${warnings} warnings`,
+    `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
     `${(milliseconds / 1000).toFixed(1)} s`,
   ];
   return parts.filter(Boolean).join('; ');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 try {

@@ -50,7 +50,8 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   }
   checkStrings(manifest, source);
   const plugins = await loadPlugins(manifest.plugins, source);
-  if (hasErrors([manifestFile])) return finish(result, options);
+  // With errors in book.yaml the chapters are still checked, but no edition is written.
+  const manifestFailed = hasErrors([manifestFile]);
 
   const cover = findCover(manifest, source.root);
   if (manifest.cover && !cover) {
@@ -84,7 +85,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
       warn(manifestFile, `${lang} edition is partial: ${count} at ${shown} (${edition.missing.join(', ')})`, where, 'edition-incomplete');
     }
     files.push(...edition.chapters.map((chapter) => chapter.file));
-    if (hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);
+    if (manifestFailed || hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);
     book.editions.push(edition);
   }
   return finish(result, options);
@@ -148,7 +149,9 @@ async function loadEdition(input: EditionInput): Promise<Edition> {
   // A part none of whose chapters exist in this language is left out of the edition.
   edition.parts = edition.parts.filter((part) => part.opener || part.chapters.length > 0);
 
-  const ids = uniqueIds(edition.chapters, [...edition.chapters.map((chapter) => chapter.slug), ...edition.parts.map((part) => part.id)]);
+  // Chapters and parts are elements too (`<article id="slug">` with a `slug-title` heading).
+  const elementIds = [...edition.chapters.map((chapter) => chapter.slug), ...edition.parts.map((part) => part.id)];
+  const ids = uniqueIds(edition.chapters, elementIds.flatMap((id) => [id, `${id}-title`]));
   for (const chapter of edition.chapters) chapter.ids.add(chapter.slug);
   const chapters = new Map(edition.chapters.map((chapter) => [chapter.slug, chapter]));
   for (const chapter of edition.chapters) {

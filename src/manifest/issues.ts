@@ -54,7 +54,11 @@ function explainIssue(issue: Issue, schema: z.ZodType, value: unknown, base: Key
       });
     }
     case 'invalid_union': {
-      const branches = issue.errors.map((branch) => explainIssues(branch, schema, value, path));
+      // A branch that wanted another kind of value altogether (a list, not a map) is the
+      // wrong reading of what the author meant, unless every branch is.
+      const sameKind = issue.errors.filter((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+      const candidates = sameKind.length > 0 ? sameKind : issue.errors;
+      const branches = candidates.map((branch) => explainIssues(branch, schema, value, path));
       return pickBranch(branches) ?? [problem(path, `${name} has the wrong shape`, 'manifest-type')];
     }
     case 'invalid_type': {

@@ -20,7 +20,10 @@ export interface ManifestSource {
 }
 
 export interface LoadedManifest extends ManifestSource {
-  /** The validated manifest; undefined when book.yaml has errors (they are in `file`). */
+  /**
+   * The validated manifest. When book.yaml has errors (they are in `file`) this is what
+   * could be salvaged to go on checking the chapters, or undefined.
+   */
   manifest: Manifest | undefined;
 }
 
@@ -59,7 +62,24 @@ export function parseManifest(text: string, filePath: string): LoadedManifest {
   for (const problem of explainIssues(result.error.issues, ManifestSchema, value)) {
     error(file, problem.reason, source.locate(problem.path, { key: problem.atKey }), problem.ruleId);
   }
-  return { ...source, manifest: undefined };
+  return { ...source, manifest: salvage(value) };
+}
+
+/**
+ * A manifest with errors can still say where the chapters are. Keeping the fields that are
+ * valid on their own (and neutral stand-ins for required ones that are not) lets a build
+ * go on to report the chapters' problems too, so an author sees every error at once.
+ * Nothing is written from a salvaged manifest: book.yaml has errors.
+ */
+function salvage(value: unknown): Manifest | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const kept: Record<string, unknown> = { slug: 'book', title: '', author: '' };
+  for (const [key, field] of Object.entries(value)) {
+    const schema = ManifestSchema.shape[key as keyof typeof ManifestSchema.shape];
+    if (schema?.safeParse(field).success) kept[key] = field;
+  }
+  const result = ManifestSchema.safeParse(kept);
+  return result.success ? result.data : undefined;
 }
 
 function firstLine(text: string): string {

@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Blue's website sources of the guide, beside the repository (CI always has them). */
+export const corpusRoot = path.resolve(repoRoot, '../shared/corpora/agency-success-guide');
+export const corpusSource = path.join(corpusRoot, 'content/{lang}/insights/{slug}.md');
+export const corpusAvailable = existsSync(corpusRoot);
+
+/**
+ * Tests need real tools (Chromium, Java, EPUBCheck, poppler). A missing one fails the test
+ * with the command that installs it; nothing is skipped in silence, least of all in CI.
+ */
+export function requireTool(command: string, versionArgs: string[], install: string): void {
+  try {
+    execFileSync(command, versionArgs, { stdio: 'ignore' });
+  } catch {
+    throw new Error(`${command} is needed by this test and is missing: ${install}`);
+  }
+}
+
+/** The system Chromium, as .puppeteerrc.cjs finds it. */
+export function chromiumPath(): string {
+  const candidates = [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable'];
+  const found = candidates.find((candidate) => candidate && existsSync(candidate));
+  if (!found) throw new Error('Chromium is needed by this test and is missing: apt-get install -y chromium');
+  return found;
+}

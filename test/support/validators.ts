@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { AxePuppeteer } from '@axe-core/puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import { requireTool } from './tools.js';
+
+const require = createRequire(import.meta.url);
+
+/** The Nu HTML Checker's jar, from the vnu-jar package. */
+export const vnuJar: string = require('vnu-jar') as string;
+
+export interface HtmlError {
+  file: string;
+  line: number | undefined;
+  message: string;
+}
+
+interface VnuMessage {
+  type: string;
+  subType?: string;
+  url?: string;
+  lastLine?: number;
+  firstLine?: number;
+  message: string;
+}
+
+/**
+ * Runs the Nu HTML Checker (vnu) once over `files` and returns its errors. vnu writes its
+ * JSON report to stderr and exits non-zero when there are errors, so the report is parsed
+ * and the exit code is not trusted either way. A report that cannot be parsed is a thrown
+ * error, never an empty list.
+ */
+export async function validateHtml(files: string[]): Promise<HtmlError[]> {
+  requireTool('java', ['-version'], 'apt-get install -y default-jre-headless');
+  if (files.length === 0) throw new Error('validateHtml: no files to check');
+  const { stdout, stderr, code } = await run('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files]);
+  const start = stderr.indexOf('{');
+  let report: { messages?: VnuMessage[] };
+  try {
+    report = JSON.parse(stderr.slice(start));
+  } catch {
+    throw new Error(`vnu did not report JSON (exit ${code}):\n${stderr.slice(0, 2000)}\n${stdout.slice(0, 2000)}`);
+  }
+  if (!Array.isArray(report.messages)) throw new Error(`vnu report without messages: ${stderr.slice(0, 2000)}`);
+  return report.messages
+    .filter((message) => message.type === 'error' || message.type === 'non-document-error')
+    .map((message) => ({
+      file: message.url?.startsWith('file:') ? fileURLToPath(message.url) : (message.url ?? ''),
+      line: message.lastLine ?? message.firstLine,
+      message: message.subType ? `${message.subType}: ${message.message}` : message.message,
+    }));
+}
+
+function run(command: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ stdout, stderr, code }));
+  });
+}
+
+export interface Violation {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  /** How many elements fail, and the selectors of the first few. */
+  count: number;
+  targets: string[];
+}
+
+/** axe-core over the page as it is now; the violations, compact enough to read in a failed assertion. */
+export async function axeViolations(page: Page): Promise<Violation[]> {
+  const results = await new AxePuppeteer(page).analyze();
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    count: violation.nodes.length,
+    targets: violation.nodes.slice(0, 3).map((node) => node.target.map(String).join(' ')),
+  }));
+}
+
+/**
+ * Opens `fileUrl` in a new page that may not reach anything but the file itself: every
+ * other request (except data:, blob: and about: URLs) is recorded and aborted. Returns
+ * the recorded URLs once the page has loaded and the network is idle.
+ */
+export async function externalRequests(browser: Browser, fileUrl: string): Promise<string[]> {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  const self = fileUrl.split('#')[0]!;
+  try {
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return;
+      const url = request.url();
+      const internal = url.split('#')[0] === self || /^(data|blob|about):/i.test(url);
+      if (internal) {
+        void request.continue().catch(() => undefined);
+      } else {
+        requests.push(url);
+        void request.abort().catch(() => undefined);
+      }
+    });
+    await page.goto(fileUrl, { waitUntil: 'networkidle0' });
+  } finally {
+    await page.close();
+  }
+  return requests;
+}
