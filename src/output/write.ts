@@ -15,7 +15,7 @@ export async function writeAtomic(filePath: string, data: string | Uint8Array): 
     await writeFile(temporary, data);
     await rename(temporary, filePath);
   } catch (cause) {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw new OutputError(`Cannot write ${filePath}`, { cause });
   }
 }

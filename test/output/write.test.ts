@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeAtomic } from '../../src/output/write.js';
@@ -14,16 +14,14 @@ describe('writeAtomic', () => {
     expect(readdirSync(path.dirname(target))).toEqual(['book.html']);
   });
 
-  test('a write that fails names the file and keeps the old one', async () => {
+  test('a write that fails names the file, keeps what was there and cleans up', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'folio-write-'));
+    // Something that cannot be replaced by a file: a folder with content in it.
     const target = path.join(dir, 'book.html');
-    writeFileSync(target, 'old');
-    // The target is a folder's name now: the rename must fail.
-    const blocked = path.join(dir, 'blocked');
-    writeFileSync(blocked, 'a file where a folder should be');
-    chmodSync(blocked, 0o444);
-    await expect(writeAtomic(path.join(blocked, 'x.html'), 'new')).rejects.toThrow(`Cannot write ${path.join(blocked, 'x.html')}`);
-    expect(readFileSync(target, 'utf8')).toBe('old');
-    expect(readdirSync(dir).sort()).toEqual(['blocked', 'book.html']);
+    mkdirSync(target);
+    writeFileSync(path.join(target, 'keep.txt'), 'old');
+    await expect(writeAtomic(target, 'new')).rejects.toThrow(`Cannot write ${target}`);
+    expect(readFileSync(path.join(target, 'keep.txt'), 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['book.html']);
   });
 });
