@@ -4,6 +4,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
+import rehypeHeadingOrder from '../plugins/rehype-heading-order.js';
+import rehypeTableAlign from '../plugins/rehype-table-align.js';
 import remarkFrontmatterData from '../plugins/remark-frontmatter-data.js';
 
 /**
@@ -21,6 +23,8 @@ export function createChapterProcessor(bookPlugins: PluggableList = []) {
     .use(bookPlugins)
     .use(remarkRehype)
     .use(rehypeSlug)
+    .use(rehypeTableAlign)
+    .use(rehypeHeadingOrder)
     .freeze();
 }
 

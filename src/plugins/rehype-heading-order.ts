@@ -1,0 +1,37 @@
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { warn } from '../diagnostics/messages.js';
+
+const headingPattern = /^h([1-6])$/;
+
+/**
+ * Keeps a chapter's outline navigable: a heading that skips a level (`###` right after
+ * `#`-less text or after `#`, where `##` was due) is lowered to the level due, with a
+ * warning at its line. Screen readers and reading systems list headings by level, and
+ * accessibility checkers (axe, Ace) fail a skipped level. The chapter's highest level
+ * is the start: a body whose headings are all `###` is fine.
+ */
+export default function rehypeHeadingOrder() {
+  return function (tree: Root, file: VFile) {
+    const headings: [Element, number][] = [];
+    visit(tree, 'element', (node: Element) => {
+      const match = headingPattern.exec(node.tagName);
+      if (match) headings.push([node, Number(match[1])]);
+    });
+    if (headings.length === 0) return;
+    const top = Math.min(...headings.map(([, rank]) => rank));
+    let previous = top - 1;
+    for (const [node, rank] of headings) {
+      if (rank > previous + 1) {
+        const due = previous + 1;
+        const after = previous < top ? `before any ${'#'.repeat(top)} heading` : `after a ${'#'.repeat(previous)} heading`;
+        warn(file, `Heading level skipped: ${'#'.repeat(rank)} ${after}; set as ${'#'.repeat(due)}`, node, 'heading-order');
+        node.tagName = `h${due}`;
+        previous = due;
+      } else {
+        previous = rank;
+      }
+    }
+  };
+}
