@@ -6,6 +6,7 @@ import type { Book, Edition } from './book/types.js';
 import { error } from './diagnostics/messages.js';
 import { writeAtomic } from './output/write.js';
 import { targets, type TargetName } from './targets/registry.js';
+import type { Target } from './targets/target.js';
 
 export interface BuildOptions extends LoadOptions {
   /** Formats to build (default: every target). */
@@ -77,8 +78,9 @@ async function renderEdition(book: Book, edition: Edition, format: TargetName, o
   const started = performance.now();
   const filePath = path.join(outDir, `${book.slug}-${edition.lang}.${target.extension}`);
   try {
-    const options = target.options.parse(book.manifest[format]);
-    const output = await target.render({ book, edition, options });
+    // Each target parses its own section of book.yaml (validated, with defaults).
+    const render = target.render as Target<unknown>['render'];
+    const output = await render({ book, edition, options: target.options.parse(book.manifest[format]) });
     await writeAtomic(filePath, output);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);

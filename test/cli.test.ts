@@ -78,8 +78,8 @@ describe('folio build', () => {
   });
 
   test('usage errors exit 2 with a message that says what to do', async () => {
-    const epub = await folio(['build', '--format', 'epub']);
-    expect(epub).toMatchObject({ code: 2, stderr: 'error  The epub format is not built yet; available: html\n' });
+    const pdf = await folio(['build', '--format', 'pdf']);
+    expect(pdf).toMatchObject({ code: 2, stderr: 'error  The pdf format is not built yet; available: html, epub\n' });
     const lang = await folio(['build', '--lang', 'xx']);
     expect(lang.code).toBe(2);
     expect(lang.stderr).toContain('--lang xx: not a language of this book');

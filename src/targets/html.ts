@@ -1,14 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { toString } from 'hast-util-to-string';
 import { z } from 'zod';
 import { assembleSinglePage } from '../assemble/single-page.js';
 import { dataUri, fontFaceCss, fontFilesFor } from '../assets/fonts.js';
-import type { Edition } from '../book/types.js';
+import { editionText } from '../book/text.js';
 import { readTemplate } from '../templates/files.js';
 import { renderTemplate } from '../templates/render.js';
 import { format } from '../templates/strings.js';
 import type { Target } from './target.js';
-import { readFile } from 'node:fs/promises';
 
 const HtmlOptions = z
   .strictObject({
@@ -54,18 +53,3 @@ export const htmlTarget: Target<HtmlOptions> = {
     }, strings);
   },
 };
-
-/** All the text an edition shows, to pick the font subsets it needs. */
-function editionText(edition: Edition): string {
-  const { metadata } = edition;
-  return [
-    metadata.title,
-    metadata.subtitle ?? '',
-    metadata.authors.join(' '),
-    metadata.rights ?? '',
-    metadata.publisher ?? '',
-    ...Object.values(edition.strings),
-    ...edition.parts.map((part) => part.title),
-    ...edition.chapters.flatMap((chapter) => [chapter.title, toString(chapter.tree)]),
-  ].join(' ');
-}

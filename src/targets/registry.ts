@@ -1,3 +1,4 @@
+import { epubTarget } from './epub.js';
 import { htmlTarget } from './html.js';
 import type { Target } from './target.js';
 
@@ -7,13 +8,15 @@ import type { Target } from './target.js';
  */
 export const targets = {
   html: htmlTarget,
+  epub: epubTarget,
 } satisfies Record<string, Target<any>>;
 
 export type TargetName = keyof typeof targets;
 
 /** Formats that are planned but not built yet: asking for them is a clear error. */
-export const plannedTargets = ['epub', 'pdf'] as const;
+export const plannedTargets = ['pdf'] as const;
 
 export const targetOptionSchemas = {
   html: htmlTarget.options,
+  epub: epubTarget.options,
 };

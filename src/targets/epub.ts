@@ -1,0 +1,127 @@
+import { pathToFileURL } from 'node:url';
+import ejs from 'ejs';
+import mime from 'mime-types';
+import { z } from 'zod';
+import { fontFaceCss, fontFilesFor } from '../assets/fonts.js';
+import { editionText } from '../book/text.js';
+import type { Edition } from '../book/types.js';
+import { sourceDate, isoSeconds } from '../output/source-date.js';
+import { readTemplate } from '../templates/files.js';
+import { format } from '../templates/strings.js';
+import { epubDocuments, type EpubDocument } from './epub/documents.js';
+import { ReproducibleEPub } from './epub/package.js';
+import type { Target } from './target.js';
+
+const EpubOptions = z
+  .strictObject({
+    /** Embed Inter for the scripts the text uses (default: true); readers may still use their own font. */
+    embedFonts: z.boolean().default(true),
+  })
+  .default({ embedFonts: true });
+
+export type EpubOptions = z.output<typeof EpubOptions>;
+
+/**
+ * The EPUB 3 edition: one XHTML document per chapter and part opener, a cover page, a title
+ * page and a copyright page, an EPUB 3 nav with landmarks and an NCX, accessibility
+ * metadata, Inter embedded; packaged by epub-gen-memory with Folio's templates
+ * (templates/epub/) and reproducible to the byte.
+ */
+export const epubTarget: Target<EpubOptions> = {
+  name: 'epub',
+  extension: 'epub',
+  options: EpubOptions,
+  async render({ book, edition, options }) {
+    const dirs = book.templateDirs;
+    const template = (name: string) => readTemplate(dirs, `epub/${name}`);
+    const { metadata, strings } = edition;
+    const date = sourceDate(metadata.date);
+    const cover = metadata.cover && {
+      ...metadata.cover,
+      extension: mime.extension(metadata.cover.mediaType) || 'img',
+    };
+    const documents = epubDocuments(edition, Boolean(cover));
+    const fonts = options.embedFonts ? fontFilesFor(editionText(edition)) : [];
+    const data = {
+      ...metadata,
+      lang: edition.lang,
+      dir: edition.dir,
+      strings,
+      cover,
+      coverAlt: format(strings.coverAlt!, { title: metadata.title }),
+      publishedBy: metadata.publisher && format(strings.publishedBy!, { publisher: metadata.publisher }),
+      isbn: /^(?:97[89])?\d{9}[\dX]$/.test(metadata.identifier.replace(/^urn:isbn:|[-\s]/gi, '')),
+      modified: isoSeconds(date),
+      ...navigation(edition, documents),
+    };
+
+    const pageTemplate = await template('page.xhtml.ejs');
+    const sections = new Map<string, string>();
+    const rendered = [];
+    for (const page of documents) {
+      if (!sections.has(page.template)) sections.set(page.template, await template(`${page.template}.ejs`));
+      const section = ejs.render(sections.get(page.template)!, { book: data, page });
+      rendered.push({
+        id: page.id,
+        title: page.title,
+        filename: page.filename,
+        beforeToc: page.beforeToc,
+        xhtml: ejs.render(pageTemplate, { book: data, page, section }),
+      });
+    }
+
+    const css = [fontFaceCss(fonts, (file) => `fonts/${file.name}`), await template('style.css')].join('\n');
+    const epub = new ReproducibleEPub(
+      {
+        title: metadata.title,
+        author: metadata.authors,
+        lang: edition.lang,
+        css,
+        fonts: fonts.map((file) => ({ filename: file.name, url: pathToFileURL(file.path).href })),
+        cover: metadata.cover && pathToFileURL(metadata.cover.path).href,
+        date: date.toISOString(),
+        chapterXHTML: '<%- content %>',
+        contentOPF: await template('content.opf.ejs'),
+        tocXHTML: await template('nav.xhtml.ejs'),
+        tocNCX: await template('toc.ncx.ejs'),
+        // Extra data for Folio's package templates.
+        book: data,
+      } as ConstructorParameters<typeof ReproducibleEPub>[0],
+      rendered,
+      date,
+    );
+    return epub.genEpub();
+  },
+};
+
+interface TocEntry {
+  kind: 'chapter' | 'part';
+  href: string;
+  label?: string;
+  title: string;
+  children: TocEntry[];
+}
+
+/** The nav's contents (parts nesting their chapters) and landmarks, and the NCX depth. */
+function navigation(edition: Edition, documents: EpubDocument[]) {
+  const entry = (page: EpubDocument, children: TocEntry[] = []): TocEntry => ({
+    kind: page.template === 'part' ? 'part' : 'chapter',
+    href: page.filename,
+    label: page.label,
+    title: page.title,
+    children,
+  });
+  const byId = new Map(documents.map((page) => [page.id, page]));
+  const toc: TocEntry[] = [
+    ...edition.front.map((chapter) => entry(byId.get(chapter.slug)!)),
+    ...edition.parts.map((part) => entry(byId.get(part.opener?.slug ?? part.id)!, part.chapters.map((chapter) => entry(byId.get(chapter.slug)!)))),
+    ...edition.back.map((chapter) => entry(byId.get(chapter.slug)!)),
+  ];
+  const body = documents.find((page) => page.matter === 'bodymatter');
+  const landmarks = [
+    ...(byId.has('cover') ? [{ type: 'cover', href: 'cover.xhtml', title: edition.strings.cover }] : []),
+    { type: 'toc', href: 'toc.xhtml#toc', title: edition.strings.contents },
+    ...(body ? [{ type: 'bodymatter', href: body.filename, title: edition.strings.startOfContent }] : []),
+  ];
+  return { toc, landmarks, tocDepth: toc.some((item) => item.children.length > 0) ? 2 : 1 };
+}

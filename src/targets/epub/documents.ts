@@ -1,0 +1,88 @@
+import type { Root } from 'hast';
+import { toXast } from 'hast-util-to-xast';
+import { visit } from 'unist-util-visit';
+import { toXml } from 'xast-util-to-xml';
+import { shiftHeadings } from '../../assemble/headings.js';
+import type { Chapter, Edition, Part } from '../../book/types.js';
+import { format } from '../../templates/strings.js';
+
+/** One XHTML content document of the EPUB, before it is rendered from its template. */
+export interface EpubDocument {
+  /** Manifest id and file stem. */
+  id: string;
+  filename: string;
+  /** The template under templates/epub/ that renders it. */
+  template: 'cover' | 'title-page' | 'copyright' | 'part' | 'chapter';
+  title: string;
+  /** Before the nav in the spine: cover, title page, copyright page. */
+  beforeToc: boolean;
+  /** `frontmatter`, `bodymatter` or `backmatter`, for the body's epub:type. */
+  matter: 'frontmatter' | 'bodymatter' | 'backmatter';
+  /** "Chapter 4", "Part 2". */
+  label?: string;
+  /** The text as XHTML (chapters and part openers). */
+  body?: string;
+}
+
+/**
+ * Splits an edition into content documents in reading order: cover, title page,
+ * copyright page, then each part opener and chapter in its own file. Links between
+ * chapters (`#id` in the Book) are pointed at the file that holds the id.
+ */
+export function epubDocuments(edition: Edition, hasCover: boolean): EpubDocument[] {
+  const { strings } = edition;
+  const documents: EpubDocument[] = [];
+  const front = (id: string, template: EpubDocument['template'], title: string) =>
+    documents.push({ id, filename: `${id}.xhtml`, template, title, beforeToc: true, matter: 'frontmatter' });
+  if (hasCover) front('cover', 'cover', strings.cover!);
+  front('title-page', 'title-page', strings.titlePage!);
+  front('copyright', 'copyright', strings.copyright!);
+
+  const files = fileOfEachId(edition);
+  const chapterDocument = (chapter: Chapter, matter: EpubDocument['matter']): EpubDocument => ({
+    id: chapter.slug,
+    filename: `${chapter.slug}.xhtml`,
+    template: chapter.role === 'opener' ? 'part' : 'chapter',
+    title: chapter.title,
+    beforeToc: false,
+    matter,
+    label: chapter.number === undefined ? undefined : format(strings.chapter!, { n: chapter.number }),
+    body: xhtmlBody(chapter, files),
+  });
+  const partDocument = (part: Part): EpubDocument => ({
+    ...(part.opener ? chapterDocument(part.opener, 'bodymatter') : { id: part.id, filename: `${part.id}.xhtml`, template: 'part', title: part.title, beforeToc: false, matter: 'bodymatter' }),
+    template: 'part',
+    title: part.title,
+    label: format(strings.part!, { n: part.number }),
+  });
+
+  for (const chapter of edition.front) documents.push(chapterDocument(chapter, edition.parts.length > 0 ? 'frontmatter' : 'bodymatter'));
+  for (const part of edition.parts) {
+    documents.push(partDocument(part));
+    for (const chapter of part.chapters) documents.push(chapterDocument(chapter, 'bodymatter'));
+  }
+  for (const chapter of edition.back) documents.push(chapterDocument(chapter, 'backmatter'));
+  return documents;
+}
+
+/** Which file each id of the edition lives in. */
+export function fileOfEachId(edition: Edition): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const part of edition.parts) files.set(part.id, `${part.opener?.slug ?? part.id}.xhtml`);
+  for (const chapter of edition.chapters) for (const id of chapter.ids) files.set(id, `${chapter.slug}.xhtml`);
+  return files;
+}
+
+/** The chapter's text as XHTML: headings under the document's h1, links across files. */
+function xhtmlBody(chapter: Chapter, files: ReadonlyMap<string, string>): string {
+  const tree: Root = structuredClone(chapter.tree);
+  shiftHeadings(tree, 1);
+  const own = `${chapter.slug}.xhtml`;
+  visit(tree, 'element', (node) => {
+    const href = node.properties.href;
+    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+    const file = files.get(href.slice(1));
+    if (file && file !== own) node.properties.href = file === `${href.slice(1)}.xhtml` ? file : `${file}${href}`;
+  });
+  return toXml(toXast(tree));
+}
