@@ -21,17 +21,21 @@ export default function rehypeHeadingOrder() {
     });
     if (headings.length === 0) return;
     const top = Math.min(...headings.map(([, rank]) => rank));
-    let previous = top - 1;
+    // Source level → output level of the open sections, so that headings that are
+    // siblings in the source stay siblings after one of them is lowered.
+    const open: [source: number, output: number][] = [];
     for (const [node, rank] of headings) {
-      if (rank > previous + 1) {
-        const due = previous + 1;
-        const after = previous < top ? `before any ${'#'.repeat(top)} heading` : `after a ${'#'.repeat(previous)} heading`;
+      while (open.length > 0 && open.at(-1)![0] >= rank) open.pop();
+      const parent = open.at(-1);
+      const due = parent ? Math.min(rank, parent[1] + 1) : top;
+      // Warn where the source skips a level; headings under a lowered one move with it.
+      const skipped = parent ? rank > parent[0] + 1 : rank > top;
+      if (skipped) {
+        const after = parent ? `after a ${'#'.repeat(parent[0])} heading` : `before any ${'#'.repeat(top)} heading`;
         warn(file, `Heading level skipped: ${'#'.repeat(rank)} ${after}; set as ${'#'.repeat(due)}`, node, 'heading-order');
-        node.tagName = `h${due}`;
-        previous = due;
-      } else {
-        previous = rank;
       }
+      node.tagName = `h${due}`;
+      open.push([rank, due]);
     }
   };
 }

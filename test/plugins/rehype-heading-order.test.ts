@@ -22,6 +22,15 @@ describe('rehypeHeadingOrder', () => {
     ]);
   });
 
+  test('siblings in the source stay siblings when the first of them is lowered', async () => {
+    const { html, warnings } = await run('### One\n\n### Two\n\n#### Two a\n\n## Later\n\n### Three\n');
+    expect(html).toBe('<h2>One</h2>\n<h2>Two</h2>\n<h3>Two a</h3>\n<h2>Later</h2>\n<h3>Three</h3>');
+    expect(warnings).toEqual([
+      '1:1 Heading level skipped: ### before any ## heading; set as ##',
+      '3:1 Heading level skipped: ### before any ## heading; set as ##',
+    ]);
+  });
+
   test('an outline without gaps is left alone, whatever level it starts at', async () => {
     const { html, warnings } = await run('### A\n\n#### B\n\n### C\n');
     expect(html).toBe('<h3>A</h3>\n<h4>B</h4>\n<h3>C</h3>');
