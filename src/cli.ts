@@ -6,6 +6,7 @@ import { UsageError } from './diagnostics/errors.js';
 import { countMessages } from './diagnostics/messages.js';
 import { formatError, formatMessages } from './diagnostics/report.js';
 import { parseFormats, parseLanguages } from './options.js';
+import { targets } from './targets/registry.js';
 
 /** `folio build` and `folio check`: argv → build() → diagnostics → exit code. */
 const program = new Command('folio')
@@ -21,7 +22,7 @@ const common = (command: Command) =>
     .option('--strict', 'missing chapters and every warning are errors');
 
 common(program.command('build').description('write the editions to the output folder'))
-  .addOption(new Option('--format <formats>', 'formats to build: html,epub,pdf').default('html'))
+  .addOption(new Option('--format <formats>', `formats to build (default: all): ${Object.keys(targets).join(',')}`))
   .option('--out <dir>', 'output folder (default: dist beside book.yaml)')
   .action((manifest: string, flags) => run(manifest, flags, false));
 
@@ -31,7 +32,7 @@ common(program.command('check').description('validate manifest, frontmatter and 
 async function run(manifest: string, flags: Record<string, string | boolean | undefined>, dryRun: boolean) {
   const started = performance.now();
   const options: BuildOptions = {
-    formats: dryRun ? [] : parseFormats(String(flags.format)),
+    formats: dryRun ? [] : flags.format === undefined ? undefined : parseFormats(String(flags.format)),
     languages: await parseLanguages(String(flags.lang), manifest),
     source: flags.source as string | undefined,
     outDir: flags.out as string | undefined,

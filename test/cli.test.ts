@@ -31,7 +31,7 @@ const temporary = () => mkdtempSync(path.join(tmpdir(), 'folio-cli-'));
 describe('folio build', () => {
   test('builds each edition, prints one line per file and a summary, exits 0 with warnings', async () => {
     const out = temporary();
-    const run = await folio(['build', fixture('mini'), '--out', out]);
+    const run = await folio(['build', fixture('mini'), '--format', 'html', '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^en {4}html {2}\S*mini-en\.html {2}6 chapters {2}\d+ ms$/m);
     expect(run.stdout).toMatch(/^nl {4}html {2}\S*mini-nl\.html {2}5\/6 chapters {2}\d+ ms$/m);
@@ -42,7 +42,7 @@ describe('folio build', () => {
 
   test('an edition with errors is not written, the others are, and the exit code is 1', async () => {
     const out = temporary();
-    const run = await folio(['build', fixture('bad-frontmatter'), '--out', out]);
+    const run = await folio(['build', fixture('bad-frontmatter'), '--format', 'html', '--out', out]);
     expect(run.code).toBe(1);
     expect(run.stderr.split('\n')).toEqual(
       expect.arrayContaining([
@@ -59,20 +59,21 @@ describe('folio build', () => {
     const out = path.join(book, 'dist');
     // First a good build of the English edition…
     writeFileSync(path.join(book, 'chapters/en/broken.md'), '---\ntitle: Fixed\n---\n\nFixed.\n');
-    expect((await folio(['build', '--lang', 'en'], book)).code).toBe(0);
+    expect((await folio(['build', '--lang', 'en', '--format', 'html'], book)).code).toBe(0);
     const before = readFileSync(path.join(out, 'bad-frontmatter-en.html'));
     // …then the chapter breaks: the build fails and the earlier file is untouched.
     writeFileSync(path.join(book, 'chapters/en/broken.md'), '---\ntitle: [broken\n---\n');
-    expect((await folio(['build', '--lang', 'en'], book)).code).toBe(1);
+    expect((await folio(['build', '--lang', 'en', '--format', 'html'], book)).code).toBe(1);
     expect(readFileSync(path.join(out, 'bad-frontmatter-en.html'))).toEqual(before);
     expect(readdirSync(out)).toEqual(['bad-frontmatter-en.html']);
   });
 
-  test('the same sources give byte-identical files', async () => {
+  test('the same sources give byte-identical files, in every format (the default)', async () => {
     const [first, second] = [temporary(), temporary()];
     await folio(['build', fixture('mini'), '--out', first]);
     await folio(['build', fixture('mini'), '--out', second]);
-    for (const name of ['mini-en.html', 'mini-nl.html']) {
+    expect(readdirSync(first).sort()).toEqual(['mini-en.epub', 'mini-en.html', 'mini-nl.epub', 'mini-nl.html']);
+    for (const name of readdirSync(first)) {
       expect(readFileSync(path.join(first, name)).equals(readFileSync(path.join(second, name)))).toBe(true);
     }
   });
