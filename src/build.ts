@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { loadBook, type LoadOptions } from './book/load.js';
 import type { Book, Edition } from './book/types.js';
 import { error } from './diagnostics/messages.js';
+import { BrowserPool } from './browser/browser.js';
 import { writeAtomic } from './output/write.js';
 import { targets, type TargetName } from './targets/registry.js';
 import type { Target } from './targets/target.js';
@@ -58,32 +59,38 @@ export async function build(manifestPath: string, options: BuildOptions = {}): P
 
   const formats = options.formats ?? (Object.keys(targets) as TargetName[]);
   const outDir = path.resolve(options.outDir ?? path.join(book.root, 'dist'));
-  for (const edition of book.editions) {
-    if (loaded.failed.has(edition.lang)) continue;
-    for (const format of formats) {
-      const event = await renderEdition(book, edition, format, outDir);
-      if (event) {
-        result.written.push(event);
-        options.onWrite?.(event);
-      } else if (!result.failed.includes(edition.lang)) {
-        result.failed.push(edition.lang);
+  // One browser for the whole build, started only if a target asks for it.
+  const browsers = new BrowserPool();
+  try {
+    for (const edition of book.editions) {
+      if (loaded.failed.has(edition.lang)) continue;
+      for (const format of formats) {
+        const event = await renderEdition(book, edition, format, outDir, browsers);
+        if (event) {
+          result.written.push(event);
+          options.onWrite?.(event);
+        } else if (!result.failed.includes(edition.lang)) {
+          result.failed.push(edition.lang);
+        }
       }
     }
+  } finally {
+    await browsers.close();
   }
   return result;
 }
 
-async function renderEdition(book: Book, edition: Edition, format: TargetName, outDir: string): Promise<WriteEvent | undefined> {
+async function renderEdition(book: Book, edition: Edition, format: TargetName, outDir: string, browsers: BrowserPool): Promise<WriteEvent | undefined> {
   const target = targets[format];
   const started = performance.now();
   const filePath = path.join(outDir, `${book.slug}-${edition.lang}.${target.extension}`);
   try {
     // Each target parses its own section of book.yaml (validated, with defaults).
     const render = target.render as Target<unknown>['render'];
-    const output = await render({ book, edition, options: target.options.parse(book.manifest[format]) });
+    const output = await render({ book, edition, options: target.options.parse(book.manifest[format]), browser: () => browsers.get() });
     await writeAtomic(filePath, output);
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = [cause, (cause as Error)?.cause].filter(Boolean).map((item) => (item instanceof Error ? item.message : String(item))).join(': ');
     error(book.manifestFile, `${edition.lang} ${format} edition failed: ${reason}`, undefined, 'target-failed');
     return undefined;
   }

@@ -3,19 +3,27 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
- * Inter, the typeface of the print edition, from the @fontsource-variable/inter package:
- * one variable woff2 per script subset (latin, cyrillic, greek, …) and style. An edition
- * embeds only the subsets its text uses, so a Dutch book does not carry Cyrillic.
+ * Inter, the typeface of the print edition, from the Fontsource packages: one woff2 per
+ * script subset (latin, cyrillic, greek, …), style and weight. An edition embeds only the
+ * subsets its text uses, so a Dutch book does not carry Cyrillic. Screens and e-readers get
+ * the variable font (one file per subset and style, family `Inter Variable`); print gets
+ * static instances (family `Inter`), because Chromium turns a variable font into Type 3
+ * glyphs in a PDF, which print shops reject.
  */
 const require = createRequire(import.meta.url);
-const packageDir = path.dirname(require.resolve('@fontsource-variable/inter/package.json'));
+const variableDir = path.dirname(require.resolve('@fontsource-variable/inter/package.json'));
+const staticDir = path.dirname(require.resolve('@fontsource/inter/package.json'));
 
-export const fontFamily = 'Inter Variable';
+/** The weights of the static instances: body, medium, semibold, bold, extra bold. */
+const staticWeights = [400, 500, 600, 700, 800];
 
 export interface FontFile {
+  family: 'Inter Variable' | 'Inter';
   /** A stable file name, `inter-latin-wght-normal.woff2`. */
   name: string;
   style: 'normal' | 'italic';
+  /** `100 900` for the variable font, else one weight. */
+  weight: string;
   /** The CSS unicode-range of the subset. */
   unicodeRange: string;
   path: string;
@@ -31,7 +39,8 @@ function parseRanges(unicodeRange: string): Range[] {
 }
 
 /** The Inter files an edition needs to show `text`, in a stable order. */
-export function fontFilesFor(text: string): FontFile[] {
+export function fontFilesFor(text: string, options: { variable: boolean } = { variable: true }): FontFile[] {
+  const packageDir = options.variable ? variableDir : staticDir;
   const subsets: Record<string, string> = JSON.parse(readFileSync(path.join(packageDir, 'unicode.json'), 'utf8'));
   const codePoints = new Set<number>();
   for (const character of text) codePoints.add(character.codePointAt(0)!);
@@ -41,8 +50,12 @@ export function fontFilesFor(text: string): FontFile[] {
     const used = [...codePoints].some((point) => ranges.some(([from, to]) => point >= from && point <= to));
     if (!used) continue;
     for (const style of ['normal', 'italic'] as const) {
-      const name = `inter-${subset}-wght-${style}.woff2`;
-      files.push({ name, style, unicodeRange, path: path.join(packageDir, 'files', name) });
+      const weights = options.variable ? ['wght'] : staticWeights.map(String);
+      for (const weight of weights) {
+        const name = `inter-${subset}-${weight}-${style}.woff2`;
+        const family = options.variable ? 'Inter Variable' : 'Inter';
+        files.push({ family, name, style, weight: options.variable ? '100 900' : weight, unicodeRange, path: path.join(packageDir, 'files', name) });
+      }
     }
   }
   return files;
@@ -54,9 +67,9 @@ export function fontFaceCss(files: readonly FontFile[], url: (file: FontFile) =>
     .map((file) =>
       [
         '@font-face {',
-        `  font-family: '${fontFamily}';`,
+        `  font-family: '${file.family}';`,
         `  font-style: ${file.style};`,
-        '  font-weight: 100 900;',
+        `  font-weight: ${file.weight};`,
         '  font-display: swap;',
         `  src: url(${url(file)}) format('woff2');`,
         `  unicode-range: ${file.unicodeRange};`,

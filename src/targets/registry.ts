@@ -1,5 +1,6 @@
 import { epubTarget } from './epub.js';
 import { htmlTarget } from './html.js';
+import { pdfTarget } from './pdf.js';
 import type { Target } from './target.js';
 
 /**
@@ -9,14 +10,16 @@ import type { Target } from './target.js';
 export const targets = {
   html: htmlTarget,
   epub: epubTarget,
+  pdf: pdfTarget,
 } satisfies Record<string, Target<any>>;
 
 export type TargetName = keyof typeof targets;
 
 /** Formats that are planned but not built yet: asking for them is a clear error. */
-export const plannedTargets = ['pdf'] as const;
+export const plannedTargets = [] as const;
 
 export const targetOptionSchemas = {
   html: htmlTarget.options,
   epub: epubTarget.options,
+  pdf: pdfTarget.options,
 };

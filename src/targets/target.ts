@@ -1,3 +1,4 @@
+import type { Browser } from 'puppeteer';
 import type { z } from 'zod';
 import type { Book, Edition } from '../book/types.js';
 
@@ -7,6 +8,8 @@ export interface RenderContext<Options> {
   edition: Edition;
   /** The target's section of book.yaml, defaults applied. */
   options: Options;
+  /** The build's one browser, started on first use (only the PDF target needs it). */
+  browser(): Promise<Browser>;
 }
 
 /**

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'puppeteer';
+import { z } from 'zod';
+import { dataUri, fontFaceCss, fontFilesFor } from '../assets/fonts.js';
+import { isolatedPage } from '../browser/browser.js';
+import { editionText } from '../book/text.js';
+import { FolioError } from '../diagnostics/errors.js';
+import { sourceDate } from '../output/source-date.js';
+import { readTemplate } from '../templates/files.js';
+import { renderTemplate } from '../templates/render.js';
+import { format } from '../templates/strings.js';
+import { firstPass, openerIds, printLayout, type Pagination, type PrintLayout } from './pdf/layout.js';
+import { checkPagination, planPagination } from './pdf/paginate.js';
+import { destinationPages, finishPdf, type OutlineItem } from './pdf/pdf-file.js';
+import type { RenderContext, Target } from './target.js';
+
+const Length = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'must be a length such as 20mm, 0.75in or 54pt');
+
+const PdfOptions = z
+  .strictObject({
+    /** Page size: a name (`A4`, `A5`, `letter`) or `<width> <height>` (`6in 9in`). Default A4, like the print edition. */
+    size: z.string().regex(/^([A-Za-z0-9]+|\d+(\.\d+)?(mm|cm|in|pt) \d+(\.\d+)?(mm|cm|in|pt))$/, 'must be a page size name or "<width> <height>"').default('A4'),
+    /** Margins; `inner` is the binding side, mirrored on left and right pages. */
+    margins: z
+      .strictObject({
+        top: Length.default('22mm'),
+        bottom: Length.default('24mm'),
+        inner: Length.default('24mm'),
+        outer: Length.default('20mm'),
+      })
+      .default({ top: '22mm', bottom: '24mm', inner: '24mm', outer: '20mm' }),
+    /** An extra stylesheet, relative to book.yaml, added after the template's. */
+    stylesheet: z.string().optional(),
+    /** How long Chromium may take to print one edition, in seconds (default 300). */
+    timeout: z.number().positive().default(300),
+  })
+  .default({ size: 'A4', margins: { top: '22mm', bottom: '24mm', inner: '24mm', outer: '20mm' }, timeout: 300 });
+
+export type PdfOptions = z.output<typeof PdfOptions>;
+
+const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+/**
+ * The print edition: the single-page layout printed by Chromium through templates/pdf/,
+ * twice. The first print tells where each part and chapter lands; the second has the
+ * blank pages that put every opener on a right-hand page and the real page numbers in
+ * the contents, and is checked against the plan. pdf-lib then adds what Chrome cannot:
+ * page labels, bookmarks and metadata.
+ */
+export const pdfTarget: Target<PdfOptions> = {
+  name: 'pdf',
+  extension: 'pdf',
+  options: PdfOptions,
+  async render(context) {
+    const { edition } = context;
+    const browser = await context.browser();
+    const page = await isolatedPage(browser);
+    try {
+      const print = async (pagination: Pagination) => {
+        const layout = printLayout(edition, pagination);
+        return { layout, bytes: await printPage(page, await printHtml(context, layout), context.options.timeout) };
+      };
+      const first = await print(firstPass);
+      const openers = openerIds(first.layout);
+      const frontMatter = new Set(first.layout.front.map((chapter) => chapter.id));
+      const plan = planPagination(openers, frontMatter, await destinationPages(first.bytes));
+      const second = await print(plan);
+      checkPagination(plan, await destinationPages(second.bytes));
+
+      const { metadata } = edition;
+      return finishPdf(second.bytes, {
+        title: metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title,
+        authors: metadata.authors,
+        subject: metadata.description,
+        keywords: metadata.subjects,
+        lang: edition.lang,
+        producer: `Folio ${version}`,
+        date: sourceDate(metadata.date),
+        identifier: metadata.identifier,
+        frontPages: plan.frontPages,
+        outline: bookmarks(second.layout, plan.starts),
+      });
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  },
+};
+
+async function printHtml({ book, edition, options }: RenderContext<PdfOptions>, layout: PrintLayout): Promise<string> {
+  const { metadata, strings } = edition;
+  const dirs = book.templateDirs;
+  const pagesCss = await renderTemplate(dirs, 'pdf', 'pages.css', { ...layout, size: options.size, margins: options.margins }, strings);
+  const css = [
+    fontFaceCss(fontFilesFor(editionText(edition), { variable: false }), (file) => dataUri(file.path, 'font/woff2')),
+    await readTemplate(dirs, 'pdf/print.css'),
+    pagesCss,
+    options.stylesheet ? await readFile(path.resolve(book.root, options.stylesheet), 'utf8') : '',
+  ].join('\n');
+  return renderTemplate(dirs, 'pdf', 'book', {
+    lang: edition.lang,
+    dir: edition.dir,
+    ...metadata,
+    author: metadata.authors.join(', '),
+    cover: metadata.cover && { src: dataUri(metadata.cover.path, metadata.cover.mediaType), alt: format(strings.coverAlt!, { title: metadata.title }) },
+    css,
+    ...layout,
+  }, strings);
+}
+
+/** Prints the page; a crash or hang of the browser becomes a clear error, never a partial file. */
+async function printPage(page: Page, html: string, timeoutSeconds: number): Promise<Uint8Array> {
+  const timeout = timeoutSeconds * 1000;
+  try {
+    await page.setContent(html, { waitUntil: 'load', timeout });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout });
+  } catch (cause) {
+    throw new FolioError(`Chromium failed to print within ${timeoutSeconds} s (crashed, hung or ran out of memory)`, { cause });
+  }
+}
+
+/** Bookmarks: front matter, parts › their chapters, back matter, with their labels. */
+function bookmarks(layout: PrintLayout, starts: ReadonlyMap<string, number>): OutlineItem[] {
+  const item = (id: string, title: string, label?: string, children: OutlineItem[] = []): OutlineItem => ({
+    title: label ? `${label}: ${title}` : title,
+    page: starts.get(id)!,
+    children,
+  });
+  return [
+    ...layout.front.map((chapter) => item(chapter.id, chapter.title)),
+    ...layout.body.map((chapter) => item(chapter.id, chapter.title, chapter.label)),
+    ...layout.parts.map((part) => item(part.id, part.title, part.label, part.chapters.map((chapter) => item(chapter.id, chapter.title, chapter.label)))),
+    ...layout.back.map((chapter) => item(chapter.id, chapter.title)),
+  ];
+}
