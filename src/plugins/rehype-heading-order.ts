@@ -24,13 +24,17 @@ export default function rehypeHeadingOrder() {
     // Source level → output level of the open sections, so that headings that are
     // siblings in the source stay siblings after one of them is lowered.
     const open: [source: number, output: number][] = [];
+    // One warning for a run of sibling headings that skip the same level, not one each.
+    let warnedRank: number | undefined;
     for (const [node, rank] of headings) {
+      if (warnedRank !== undefined && rank < warnedRank) warnedRank = undefined;
       while (open.length > 0 && open.at(-1)![0] >= rank) open.pop();
       const parent = open.at(-1);
       const due = parent ? Math.min(rank, parent[1] + 1) : top;
       // Warn where the source skips a level; headings under a lowered one move with it.
       const skipped = parent ? rank > parent[0] + 1 : rank > top;
-      if (skipped) {
+      if (skipped && warnedRank !== rank) {
+        warnedRank = rank;
         const after = parent ? `after a ${'#'.repeat(parent[0])} heading` : `before any ${'#'.repeat(top)} heading`;
         warn(file, `Heading level skipped: ${'#'.repeat(rank)} ${after}; set as ${'#'.repeat(due)}`, node, 'heading-order');
       }
