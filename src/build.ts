@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { performance } from 'node:perf_hooks';
 import type { VFile } from 'vfile';
 import { loadBook, type LoadOptions } from './book/load.js';
@@ -16,6 +18,8 @@ export interface BuildOptions extends LoadOptions {
   outDir?: string;
   /** Validate only: load everything, render and write nothing (`folio check`). */
   dryRun?: boolean;
+  /** Editions rendered at the same time (default: the number of cores, at most 4). */
+  jobs?: number;
   /** Called after each file is written. */
   onWrite?(event: WriteEvent): void;
 }
@@ -62,21 +66,33 @@ export async function build(manifestPath: string, options: BuildOptions = {}): P
   // One browser for the whole build, started only if a target asks for it.
   const browsers = new BrowserPool();
   try {
-    for (const edition of book.editions) {
-      if (loaded.failed.has(edition.lang)) continue;
-      for (const format of formats) {
-        const event = await renderEdition(book, edition, format, outDir, browsers);
-        if (event) {
-          result.written.push(event);
-          options.onWrite?.(event);
-        } else if (!result.failed.includes(edition.lang)) {
-          result.failed.push(edition.lang);
-        }
-      }
-    }
+    // Editions are independent: render them side by side. The PDF's work happens in
+    // Chromium's processes, so this keeps every core busy while Node waits on one print.
+    const limit = pLimit(options.jobs ?? Math.min(4, availableParallelism()));
+    await Promise.all(
+      book.editions
+        .filter((edition) => !loaded.failed.has(edition.lang))
+        .map((edition) =>
+          limit(async () => {
+            for (const format of formats) {
+              const event = await renderEdition(book, edition, format, outDir, browsers);
+              if (event) {
+                result.written.push(event);
+                options.onWrite?.(event);
+              } else if (!result.failed.includes(edition.lang)) {
+                result.failed.push(edition.lang);
+              }
+            }
+          }),
+        ),
+    );
   } finally {
     await browsers.close();
   }
+  // Report in manifest order, whatever order the editions finished in.
+  const order = (lang: string) => book.editions.findIndex((edition) => edition.lang === lang);
+  result.written.sort((a, b) => order(a.lang) - order(b.lang) || formats.indexOf(a.format) - formats.indexOf(b.format));
+  result.failed.sort((a, b) => order(a) - order(b));
   return result;
 }
 

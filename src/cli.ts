@@ -5,7 +5,7 @@ import { build, type BuildOptions, type BuildResult } from './build.js';
 import { UsageError } from './diagnostics/errors.js';
 import { countMessages } from './diagnostics/messages.js';
 import { formatError, formatMessages } from './diagnostics/report.js';
-import { parseFormats, parseLanguages } from './options.js';
+import { parseFormats, parseJobs, parseLanguages } from './options.js';
 import { targets } from './targets/registry.js';
 
 /** `folio build` and `folio check`: argv → build() → diagnostics → exit code. */
@@ -24,6 +24,7 @@ const common = (command: Command) =>
 common(program.command('build').description('write the editions to the output folder'))
   .addOption(new Option('--format <formats>', `formats to build (default: all): ${Object.keys(targets).join(',')}`))
   .option('--out <dir>', 'output folder (default: dist beside book.yaml)')
+  .option('--jobs <n>', 'editions rendered at the same time (default: cores, at most 4)')
   .action((manifest: string, flags) => run(manifest, flags, false));
 
 common(program.command('check').description('validate manifest, frontmatter and links; write nothing'))
@@ -36,6 +37,7 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
     languages: await parseLanguages(String(flags.lang), manifest),
     source: flags.source as string | undefined,
     outDir: flags.out as string | undefined,
+    jobs: flags.jobs === undefined ? undefined : parseJobs(String(flags.jobs)),
     strict: Boolean(flags.strict),
     dryRun,
     onWrite: (event) => {

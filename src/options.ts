@@ -40,3 +40,9 @@ export async function parseLanguages(value: string, manifestPath: string): Promi
   }
   return wanted;
 }
+
+/** `--jobs 2` → 2; anything but a positive whole number is a usage error. */
+export function parseJobs(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs must be a positive whole number, not ${value}`);
+  return Number(value);
+}
