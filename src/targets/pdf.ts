@@ -25,18 +25,18 @@ const PdfOptions = z
     /** Margins; `inner` is the binding side, mirrored on left and right pages. */
     margins: z
       .strictObject({
-        top: Length.default('22mm'),
-        bottom: Length.default('24mm'),
-        inner: Length.default('24mm'),
+        top: Length.default('25mm'),
+        bottom: Length.default('25mm'),
+        inner: Length.default('25mm'),
         outer: Length.default('20mm'),
       })
-      .default({ top: '22mm', bottom: '24mm', inner: '24mm', outer: '20mm' }),
+      .default({ top: '25mm', bottom: '25mm', inner: '25mm', outer: '20mm' }),
     /** An extra stylesheet, relative to book.yaml, added after the template's. */
     stylesheet: z.string().optional(),
     /** How long Chromium may take to print one edition, in seconds (default 300). */
     timeout: z.number().positive().default(300),
   })
-  .default({ size: 'A4', margins: { top: '22mm', bottom: '24mm', inner: '24mm', outer: '20mm' }, timeout: 300 });
+  .default({ size: 'A4', margins: { top: '25mm', bottom: '25mm', inner: '25mm', outer: '20mm' }, timeout: 300 });
 
 export type PdfOptions = z.output<typeof PdfOptions>;
 
