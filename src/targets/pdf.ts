@@ -8,6 +8,7 @@ import { isolatedPage } from '../browser/browser.js';
 import { editionText } from '../book/text.js';
 import { FolioError } from '../diagnostics/errors.js';
 import { sourceDate } from '../output/source-date.js';
+import { writeAtomic } from '../output/write.js';
 import { readTemplate } from '../templates/files.js';
 import { renderTemplate } from '../templates/render.js';
 import { format } from '../templates/strings.js';
@@ -60,7 +61,8 @@ export const pdfTarget: Target<PdfOptions> = {
     try {
       const print = async (pagination: Pagination) => {
         const layout = printLayout(edition, pagination);
-        return { layout, bytes: await printPage(page, await printHtml(context, layout), context.options.timeout) };
+        const html = await printHtml(context, layout);
+        return { layout, html, bytes: await printPage(page, html, context.options.timeout) };
       };
       const first = await print(firstPass);
       const openers = openerIds(first.layout);
@@ -68,6 +70,7 @@ export const pdfTarget: Target<PdfOptions> = {
       const plan = planPagination(openers, frontMatter, await destinationPages(first.bytes));
       const second = await print(plan);
       checkPagination(plan, await destinationPages(second.bytes));
+      await keepPrintHtml(`${context.book.slug}-${edition.lang}`, second.html);
 
       const { metadata } = edition;
       return finishPdf(second.bytes, {
@@ -107,6 +110,15 @@ async function printHtml({ book, edition, options }: RenderContext<PdfOptions>, 
     css,
     ...layout,
   }, strings);
+}
+
+/**
+ * For benchmarks and debugging: with FOLIO_PRINT_HTML_DIR set, the final print HTML of
+ * each edition is kept there, so a bare Chromium print of exactly that page can be timed.
+ */
+async function keepPrintHtml(name: string, html: string): Promise<void> {
+  const dir = process.env.FOLIO_PRINT_HTML_DIR;
+  if (dir) await writeAtomic(path.join(dir, `${name}.print.html`), html);
 }
 
 /** Prints the page; a crash or hang of the browser becomes a clear error, never a partial file. */
