@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build, loadBook } from '../src/index.js';
+import { build, formatMessages, loadBook } from '../src/index.js';
 import { guideLanguages, guideReadingOrder, repairedCorpus } from './support/corpus.js';
 import { ace, epubcheck, mapLimit, readEpub } from './support/epub.js';
 import { corpusAvailable, corpusRoot, repoRoot, requireTool } from './support/tools.js';
@@ -27,6 +27,7 @@ describeCorpus(`EPUB editions of the whole guide${corpusAvailable ? '' : ' (skip
     source = repairedCorpus();
     out = mkdtempSync(path.join(tmpdir(), 'folio-corpus-epub-'));
     const result = await build(manifest, { formats: ['epub'], source, outDir: out });
+    expect(formatMessages(result.files).filter((line) => line.includes('  error  '))).toEqual([]);
     expect(result.failed).toEqual([]);
     expect(result.written.map((event) => event.lang)).toEqual(languages);
   });

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from '../src/index.js';
+import { build, formatMessages } from '../src/index.js';
 import { guideLanguages, repairedCorpus } from './support/corpus.js';
-import { pageLabels, pageTexts, pdfFonts, pdfInfo, qpdfJson, type QpdfOutline } from './support/pdf.js';
+import { pageLabels, pageTexts, pdfFonts, pdfInfo, qpdfJson, wordBoxes, type QpdfOutline } from './support/pdf.js';
 import { corpusAvailable, corpusRoot, repoRoot } from './support/tools.js';
 
 const manifest = path.join(repoRoot, 'book.yaml');
@@ -22,6 +22,7 @@ describeCorpus(`PDF editions of the whole guide${corpusAvailable ? '' : ' (skipp
     source = repairedCorpus();
     out = mkdtempSync(path.join(tmpdir(), 'folio-corpus-pdf-'));
     const result = await build(manifest, { formats: ['pdf'], source, outDir: out });
+    expect(formatMessages(result.files).filter((line) => line.includes('  error  '))).toEqual([]);
     expect(result.failed).toEqual([]);
     expect(result.written.map((event) => event.lang)).toEqual(guideLanguages);
   }, 30 * 60 * 1000);
@@ -81,6 +82,18 @@ describeCorpus(`PDF editions of the whole guide${corpusAvailable ? '' : ' (skipp
       }
     });
     expect(checked).toBeGreaterThan(50);
+  });
+
+  test.each(['en', 'ja', 'km', 'ru'])('%s: no word of the text lies outside the page margins', async (lang) => {
+    // A4, 25 mm inner and 20 mm outer margins: the text block keeps at least 19 mm from the
+    // sides; running heads and folios sit in the top and bottom margins by design.
+    const mm = 72 / 25.4;
+    const json = await qpdfJson(file(lang));
+    const covers = new Set([1, ...json.outlines.filter((item) => item.kids.length > 0).map((item) => item.destpageposfrom1)]);
+    const words = (await wordBoxes(file(lang))).filter((word) => !covers.has(word.page));
+    expect(words.length).toBeGreaterThan(1000);
+    const outside = words.filter((word) => word.xMin < 19 * mm || word.xMax > word.pageWidth - 19 * mm || word.yMin < 12 * mm || word.yMax > word.pageHeight - 12 * mm);
+    expect(outside.map((word) => `p${word.page} ${word.word}`)).toEqual([]);
   });
 
   test('two builds give identical bytes', async () => {
