@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { UsageError } from './diagnostics/errors.js';
-import { plannedTargets, targets, type TargetName } from './targets/registry.js';
+import { targets, type TargetName } from './targets/registry.js';
 
 /** `--format html,epub` → the target names, or a usage error naming what exists. */
 export function parseFormats(value: string): TargetName[] {
@@ -9,9 +9,6 @@ export function parseFormats(value: string): TargetName[] {
   const available = Object.keys(targets);
   for (const name of names) {
     if (name in targets) continue;
-    if ((plannedTargets as readonly string[]).includes(name)) {
-      throw new UsageError(`The ${name} format is not built yet; available: ${available.join(', ')}`);
-    }
     throw new UsageError(`Unknown format ${name}; available: ${available.join(', ')}`);
   }
   if (names.length === 0) throw new UsageError(`--format needs at least one of ${available.join(', ')}`);

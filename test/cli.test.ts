@@ -72,15 +72,17 @@ describe('folio build', () => {
     const [first, second] = [temporary(), temporary()];
     await folio(['build', fixture('mini'), '--out', first]);
     await folio(['build', fixture('mini'), '--out', second]);
-    expect(readdirSync(first).sort()).toEqual(['mini-en.epub', 'mini-en.html', 'mini-nl.epub', 'mini-nl.html']);
+    expect(readdirSync(first).sort()).toEqual(['mini-en.epub', 'mini-en.html', 'mini-en.pdf', 'mini-nl.epub', 'mini-nl.html', 'mini-nl.pdf']);
     for (const name of readdirSync(first)) {
       expect(readFileSync(path.join(first, name)).equals(readFileSync(path.join(second, name)))).toBe(true);
     }
   });
 
   test('usage errors exit 2 with a message that says what to do', async () => {
-    const pdf = await folio(['build', '--format', 'pdf']);
-    expect(pdf).toMatchObject({ code: 2, stderr: 'error  The pdf format is not built yet; available: html, epub\n' });
+    const format = await folio(['build', '--format', 'html,docx']);
+    expect(format).toMatchObject({ code: 2, stderr: 'error  Unknown format docx; available: html, epub, pdf\n' });
+    const jobs = await folio(['build', '--jobs', 'two']);
+    expect(jobs).toMatchObject({ code: 2, stderr: 'error  --jobs must be a positive whole number, not two\n' });
     const lang = await folio(['build', '--lang', 'xx']);
     expect(lang.code).toBe(2);
     expect(lang.stderr).toContain('--lang xx: not a language of this book');

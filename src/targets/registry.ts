@@ -15,9 +15,6 @@ export const targets = {
 
 export type TargetName = keyof typeof targets;
 
-/** Formats that are planned but not built yet: asking for them is a clear error. */
-export const plannedTargets = [] as const;
-
 export const targetOptionSchemas = {
   html: htmlTarget.options,
   epub: epubTarget.options,
