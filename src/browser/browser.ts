@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { FolioError } from '../diagnostics/errors.js';
 
 /** Where a system Chrome or Chromium usually is; PUPPETEER_EXECUTABLE_PATH wins. */
@@ -23,6 +23,8 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
  */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findBrowser();
+  // Loaded here, not at the top: a build without a PDF should not pay for puppeteer.
+  const { default: puppeteer } = await import('puppeteer');
   try {
     return await puppeteer.launch({
       executablePath,
