@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import puppeteer from 'puppeteer';
+import { findBrowser, launchBrowser } from '../../src/browser/browser.js';
 import { measure, TreeSampler, type Memory } from './measure.js';
 
 // ---- pandoc ---------------------------------------------------------------------------
@@ -93,19 +93,8 @@ export interface BareRun extends Memory {
   launchMs: number;
 }
 
-/** The same flags Folio launches Chromium with (src/browser/browser.ts). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--font-render-hinting=none',
-];
-
-export const chromiumPath = () => process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium';
+/** The browser Folio prints with, found the same way. */
+export const chromiumPath = () => findBrowser();
 
 /**
  * Prints each saved print HTML once, in one browser, with nothing before or after:
@@ -113,7 +102,8 @@ export const chromiumPath = () => process.env.PUPPETEER_EXECUTABLE_PATH || '/usr
  */
 export async function barePrints(htmlFiles: readonly { lang: string; file: string }[]): Promise<BareRun> {
   const launchStarted = performance.now();
-  const browser = await puppeteer.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  // Folio's own launch: the same binary and flags, so only the printing differs.
+  const browser = await launchBrowser();
   const launchMs = performance.now() - launchStarted;
   const pid = browser.process()?.pid;
   const sampler = pid === undefined ? undefined : new TreeSampler(pid);
