@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { assembleSinglePage } from '../assemble/single-page.js';
 import { dataUri, fontFaceCss, fontFilesFor } from '../assets/fonts.js';
 import { editionText } from '../book/text.js';
-import { readTemplate } from '../templates/files.js';
+import { readBookStylesheet, readTemplate } from '../templates/files.js';
 import { renderTemplate } from '../templates/render.js';
 import { format } from '../templates/strings.js';
 import type { Target } from './target.js';
@@ -35,7 +33,7 @@ export const htmlTarget: Target<HtmlOptions> = {
     const css = [
       fontFaceCss(fonts, (file) => dataUri(file.path, 'font/woff2')),
       await readTemplate(book.templateDirs, 'html/style.css'),
-      options.stylesheet ? await readFile(path.resolve(book.root, options.stylesheet), 'utf8') : '',
+      await readBookStylesheet(book.root, options.stylesheet),
     ].join('\n');
     const cover =
       options.cover && metadata.cover

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { z } from 'zod';
@@ -9,7 +8,7 @@ import { editionText } from '../book/text.js';
 import { FolioError } from '../diagnostics/errors.js';
 import { sourceDate } from '../output/source-date.js';
 import { writeAtomic } from '../output/write.js';
-import { readTemplate } from '../templates/files.js';
+import { readBookStylesheet, readTemplate } from '../templates/files.js';
 import { renderTemplate } from '../templates/render.js';
 import { format } from '../templates/strings.js';
 import { firstPass, openerIds, printLayout, type Pagination, type PrintLayout } from './pdf/layout.js';
@@ -99,7 +98,7 @@ async function printHtml({ book, edition, options }: RenderContext<PdfOptions>, 
     fontFaceCss(fontFilesFor(editionText(edition), { variable: false }), (file) => dataUri(file.path, 'font/woff2')),
     await readTemplate(dirs, 'pdf/print.css'),
     pagesCss,
-    options.stylesheet ? await readFile(path.resolve(book.root, options.stylesheet), 'utf8') : '',
+    await readBookStylesheet(book.root, options.stylesheet),
   ].join('\n');
   return renderTemplate(dirs, 'pdf', 'book', {
     lang: edition.lang,

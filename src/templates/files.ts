@@ -23,3 +23,8 @@ export function findTemplate(dirs: readonly string[], name: string): string {
 export async function readTemplate(dirs: readonly string[], name: string): Promise<string> {
   return readFile(findTemplate(dirs, name), 'utf8');
 }
+
+/** A book's own extra stylesheet (`html.stylesheet`, `pdf.stylesheet`), relative to book.yaml; '' when none. */
+export async function readBookStylesheet(root: string, file: string | undefined): Promise<string> {
+  return file ? readFile(path.resolve(root, file), 'utf8') : '';
+}

@@ -23,10 +23,5 @@ export function requireTool(command: string, versionArgs: string[], install: str
   }
 }
 
-/** The system Chromium, as .puppeteerrc.cjs finds it. */
-export function chromiumPath(): string {
-  const candidates = [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable'];
-  const found = candidates.find((candidate) => candidate && existsSync(candidate));
-  if (!found) throw new Error('Chromium is needed by this test and is missing: apt-get install -y chromium');
-  return found;
-}
+/** The system Chromium, found as Folio finds it (PUPPETEER_EXECUTABLE_PATH, else the usual paths). */
+export { findBrowser as chromiumPath } from '../../src/browser/browser.js';
