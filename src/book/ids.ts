@@ -28,6 +28,21 @@ export function uniqueIds(chapters: readonly Chapter[], elementIds: readonly str
       chapter.ids.add(final);
     });
     renamed.set(chapter, map);
+    renameReferences(chapter, map);
   }
   return renamed;
+}
+
+/** Attributes that name ids of the same document (footnote references use aria-describedby). */
+const idReferences = ['ariaDescribedBy', 'ariaLabelledBy', 'ariaControls', 'ariaOwns', 'htmlFor'];
+
+/** Points a chapter's id references at the ids' final names. (Links are resolveLinks' job.) */
+function renameReferences(chapter: Chapter, map: ReadonlyMap<string, string>): void {
+  visit(chapter.tree, 'element', (node: Element) => {
+    for (const name of idReferences) {
+      const value = node.properties[name];
+      if (typeof value === 'string') node.properties[name] = map.get(value) ?? value;
+      else if (Array.isArray(value)) node.properties[name] = value.map((id) => map.get(String(id)) ?? id);
+    }
+  });
 }

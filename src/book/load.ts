@@ -7,7 +7,7 @@ import type { Manifest } from '../manifest/schema.js';
 import { suggest } from '../manifest/suggest.js';
 import { loadPlugins } from '../plugins/load.js';
 import { builtInTemplates } from '../templates/files.js';
-import { hasLocale, stringKeys, stringsFor } from '../templates/strings.js';
+import { hasLocale, stringKeys, stringsFor, type Strings } from '../templates/strings.js';
 import { loadChapter } from './chapter.js';
 import { uniqueIds } from './ids.js';
 import { resolveLinks } from './links.js';
@@ -58,7 +58,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
     warn(manifestFile, `Cover image ${manifest.cover} not found; the editions are built without a cover`, source.locate(['cover']), 'cover-missing');
   }
 
-  const processor = createChapterProcessor(plugins);
+  const assets = Object.fromEntries(Object.entries(manifest.assets).map(([prefix, dir]) => [prefix, path.resolve(source.root, dir)]));
   const pattern = options.source ? path.resolve(options.source) : path.resolve(source.root, manifest.source);
   const book: Book = {
     slug: manifest.slug,
@@ -72,7 +72,9 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
 
   for (const lang of options.languages ?? manifest.languages) {
     const sourceOf = (slug: string) => pattern.replaceAll('{lang}', lang).replaceAll('{slug}', slug);
-    const edition = await loadEdition({ manifest, source, outline, lang, processor, sourceOf, coverPath: cover });
+    const strings = stringsFor(lang, manifest.strings[lang]);
+    const processor = createChapterProcessor({ plugins, lang, strings, assets });
+    const edition = await loadEdition({ manifest, source, outline, lang, strings, processor, sourceOf, coverPath: cover });
     const where = source.locate(['contents'], { key: true });
     const shown = path.relative(process.cwd(), pattern);
     if (edition.chapters.length === 0) {
@@ -106,6 +108,7 @@ interface EditionInput {
   source: LoadedManifest;
   outline: Outline;
   lang: string;
+  strings: Strings;
   processor: ChapterProcessor;
   sourceOf(slug: string): string;
   coverPath: string | undefined;
@@ -128,7 +131,7 @@ async function loadEdition(input: EditionInput): Promise<Edition> {
     back: [],
     chapters: [],
     missing: [],
-    strings: stringsFor(lang, manifest.strings[lang]),
+    strings: input.strings,
   };
 
   for (const entry of outline.entries) {

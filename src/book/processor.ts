@@ -1,29 +1,83 @@
+import type { ElementContent } from 'hast';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import remarkSmartypants from 'remark-smartypants';
 import { unified, type PluggableList } from 'unified';
+import rehypeFigures from '../plugins/rehype-figures.js';
+import rehypeFootnotes from '../plugins/rehype-footnotes.js';
 import rehypeHeadingOrder from '../plugins/rehype-heading-order.js';
+import rehypeLocalImages from '../plugins/rehype-local-images.js';
+import rehypeRemoveScripts from '../plugins/rehype-remove-scripts.js';
 import rehypeTableAlign from '../plugins/rehype-table-align.js';
+import rehypeTableScroll from '../plugins/rehype-table-scroll.js';
+import remarkCallouts from '../plugins/remark-callouts.js';
+import remarkFrenchSpacing from '../plugins/remark-french-spacing.js';
 import remarkFrontmatterData from '../plugins/remark-frontmatter-data.js';
+import type { Strings } from '../templates/strings.js';
+
+export interface ChapterProcessorOptions {
+  /** The book's own plugins (book.yaml `plugins`), run on the markdown tree. */
+  plugins?: PluggableList;
+  /** The edition's language: it decides quotation marks and French spacing. */
+  lang: string;
+  /** The edition's generated text: callout titles, the notes heading, back-link labels. */
+  strings: Strings;
+  /** Site-absolute URL prefix → absolute folder, for images. */
+  assets?: Readonly<Record<string, string>>;
+}
 
 /**
- * The chapter pipeline, markdown → HAST, built once per book and frozen: the book's own
- * plugins run on the markdown tree after frontmatter is parsed, before it becomes HTML.
+ * The chapter pipeline, markdown → HAST, built once per edition (the language decides
+ * quotes, spacing and generated labels) and frozen. The book's own plugins run on the
+ * markdown tree after frontmatter is parsed and before Folio's typography. Raw HTML is
+ * parsed into the tree (so the EPUB can write it as XHTML) and anything that would run
+ * is removed. Code is highlighted here, at build time: no edition carries JavaScript.
  * Heading ids are slugged here (unique within the chapter); the book makes them unique
  * across the edition afterwards.
  */
-export function createChapterProcessor(bookPlugins: PluggableList = []) {
+export function createChapterProcessor(options: ChapterProcessorOptions) {
+  const { lang, strings } = options;
+  const [open, close] = [...(strings.quotes ?? '“”')];
+  const french = lang === 'fr' || lang.startsWith('fr-');
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkFrontmatterData)
     .use(remarkGfm)
-    .use(bookPlugins)
-    .use(remarkRehype)
+    .use(options.plugins ?? [])
+    .use(remarkCallouts, { titles: { note: strings.note, tip: strings.tip, important: strings.important, warning: strings.warning, caution: strings.caution } })
+    .use(remarkSmartypants, {
+      dashes: 'oldschool',
+      openingQuotes: { double: open!, single: '‘' },
+      closingQuotes: { double: close!, single: '’' },
+    })
+    .use(french ? [remarkFrenchSpacing] : [])
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      // Ids are made unique across the book later; no prefix keeps the author's names.
+      clobberPrefix: '',
+      footnoteLabel: strings.footnotes,
+      footnoteBackLabel: (index: number, again: number) => `${strings.backToReference} ${index + 1}${again > 1 ? `-${again}` : ''}`,
+      // ↑ rather than GitHub's ↩: Inter has it, so no fallback font is pulled into the PDF.
+      footnoteBackContent: (_index: number, again: number): ElementContent[] => [
+        { type: 'text', value: '↑' },
+        ...(again > 1 ? [{ type: 'element' as const, tagName: 'sup', properties: {}, children: [{ type: 'text' as const, value: String(again) }] }] : []),
+      ],
+    })
+    .use(rehypeRaw)
+    .use(rehypeRemoveScripts)
+    .use(rehypeLocalImages, { assets: options.assets })
+    .use(rehypeFigures)
+    .use(rehypeFootnotes)
+    .use(rehypeHighlight, { detect: false, plainText: ['text', 'txt', 'plain'] })
     .use(rehypeSlug)
     .use(rehypeTableAlign)
+    .use(rehypeTableScroll, { label: strings.table })
     .use(rehypeHeadingOrder)
     .freeze();
 }

@@ -1,4 +1,6 @@
+import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
 import type { Edition } from './types.js';
 
 /** All the text an edition shows, e.g. to pick the font subsets it needs. */
@@ -15,4 +17,17 @@ export function editionText(edition: Edition): string {
     ...edition.parts.map((part) => part.title),
     ...edition.chapters.flatMap((chapter) => [chapter.title, toString(chapter.tree)]),
   ].join(' ');
+}
+
+/** The text of the edition's code (inline and blocks), to pick the monospace subsets. */
+export function codeText(edition: Edition): string {
+  const parts: string[] = [];
+  for (const chapter of edition.chapters) {
+    visit(chapter.tree, 'element', (node: Element) => {
+      if (node.tagName !== 'code' && node.tagName !== 'kbd' && node.tagName !== 'pre') return;
+      parts.push(toString(node));
+      return 'skip';
+    });
+  }
+  return parts.join(' ');
 }

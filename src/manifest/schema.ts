@@ -62,6 +62,11 @@ export const ManifestSchema = z.strictObject({
   subjects: z.array(z.string()).default([]),
   /** Cover image, relative to book.yaml. */
   cover: z.string().optional(),
+  /**
+   * Where site-absolute image paths in chapters are found: URL prefix → folder, relative
+   * to book.yaml (`/insights/: resources/` reads `/insights/a.jpeg` from `resources/a.jpeg`).
+   */
+  assets: z.record(z.string().startsWith('/'), z.string()).default({}),
   /** Base URL that site-absolute links (`/pricing`) are resolved against. */
   site: z.url().optional(),
   /** Site path at which a chapter is published; links to it become links inside the book. */

@@ -13,6 +13,7 @@ export default function remarkFrontmatterData() {
   return function (tree: Root, file: VFile) {
     const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
     file.data.frontmatter = {};
+    file.data.frontmatterPlaces = {};
     if (!node) return;
 
     // The YAML text starts on the line after the opening `---`.
@@ -40,6 +41,8 @@ export default function remarkFrontmatterData() {
           warn(file, `Duplicate key \`${key}\` in frontmatter (first on line ${seen.get(key)}); the later value wins`, at, 'frontmatter-duplicate-key');
         }
         seen.set(key, at.line);
+        const value = isScalar(pair.value) || isMap(pair.value) ? pair.value.range?.[0] : undefined;
+        file.data.frontmatterPlaces![key] = value === undefined ? at : place(value);
       }
     }
 
@@ -57,5 +60,7 @@ declare module 'vfile' {
   interface DataMap {
     /** The chapter's frontmatter, parsed. */
     frontmatter: Record<string, unknown>;
+    /** Where each top-level key's value starts, for messages about a value. */
+    frontmatterPlaces: Record<string, { line: number; column: number }>;
   }
 }

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import mime from 'mime-types';
+import sharp from 'sharp';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { error, warn, type Place } from '../diagnostics/messages.js';
+
+/** The image formats every edition can carry (WebP becomes PNG in the EPUB, see epub.ts). */
+export const imageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/svg+xml', 'image/webp'];
+
+export interface LocalImagesOptions {
+  /** Site-absolute URL prefix → absolute folder (book.yaml's `assets`). */
+  assets?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Finds each image a chapter shows in its own files: relative paths from the chapter's
+ * folder, site-absolute ones (`/insights/a.jpeg`) through the book's `assets` folders.
+ * `src` becomes the file's absolute path, which every target turns into what it needs
+ * (a data URI, a file in the EPUB); width and height are read from the file so that
+ * pages keep their layout while images load. A missing file, a remote image or an
+ * unknown format is an error at the image. The frontmatter `image` becomes the chapter's
+ * opening figure; a missing one is only a warning, since it is often a web page's picture.
+ */
+export default function rehypeLocalImages(options?: LocalImagesOptions) {
+  const assets = Object.entries(options?.assets ?? {}).sort(([a], [b]) => b.length - a.length);
+
+  return async function (tree: Root, file: VFile) {
+    const pending: Promise<void>[] = [];
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'img') return;
+      const src = typeof node.properties.src === 'string' ? node.properties.src : '';
+      const found = locate(src, file, assets, node);
+      if (found) pending.push(measure(node, found));
+      else delete node.properties.src;
+      return undefined;
+    });
+
+    const image = frontmatterImage(file);
+    if (image) {
+      const place = file.data.frontmatterPlaces?.image;
+      const found = locate(image.src, file, assets, place, true);
+      if (found) {
+        const img: Element = { type: 'element', tagName: 'img', properties: { src: found, alt: image.alt }, children: [] };
+        pending.push(measure(img, found));
+        tree.children.unshift({ type: 'element', tagName: 'figure', properties: { className: ['chapter-image'] }, children: [img] });
+      }
+    }
+    await Promise.all(pending);
+  };
+}
+
+/** The frontmatter `image`: a path, or `{ src, alt }`. Without alt text it is decorative. */
+function frontmatterImage(file: VFile): { src: string; alt: string } | undefined {
+  const value = file.data.frontmatter?.image;
+  if (typeof value === 'string' && value.trim() !== '') return { src: value.trim(), alt: '' };
+  if (value && typeof value === 'object' && typeof (value as { src?: unknown }).src === 'string') {
+    const { src, alt } = value as { src: string; alt?: unknown };
+    return { src, alt: typeof alt === 'string' ? alt : '' };
+  }
+  return undefined;
+}
+
+function locate(src: string, file: VFile, assets: [string, string][], place: Place, optional = false): string | undefined {
+  const report = optional ? warn : error;
+  const label = optional ? 'Chapter image' : 'Image';
+  if (src === '') {
+    report(file, `${label} has no path: write ![alt text](path/to/image.png)`, place, 'image-missing');
+    return undefined;
+  }
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
+    report(file, `${label} ${src} is remote; an edition must not load anything: save it beside the chapter and use a relative path`, place, 'image-remote');
+    return undefined;
+  }
+  const clean = decodeURI(src.replace(/[?#].*$/, ''));
+  let resolved: string | undefined;
+  if (clean.startsWith('/')) {
+    const match = assets.find(([prefix]) => clean.startsWith(prefix));
+    if (!match) {
+      report(file, `${label} ${src} is site-absolute: map its folder in book.yaml's \`assets\` (e.g. "${clean.slice(0, clean.lastIndexOf('/') + 1)}": images/) or use a relative path`, place, 'image-missing');
+      return undefined;
+    }
+    resolved = path.join(match[1], clean.slice(match[0].length));
+  } else {
+    resolved = path.resolve(path.dirname(file.path), clean);
+  }
+  if (!existsSync(resolved)) {
+    const suffix = optional ? '; the chapter is built without it' : ': fix the path (relative to the chapter) or add the file';
+    report(file, `${label} ${src} not found at ${path.relative(process.cwd(), resolved)}${suffix}`, place, 'image-missing');
+    return undefined;
+  }
+  const type = mime.lookup(resolved);
+  if (!type || !imageTypes.includes(type)) {
+    report(file, `${label} ${src} is ${type || 'of an unknown type'}; use PNG, JPEG, GIF, WebP or SVG`, place, 'image-type');
+    return undefined;
+  }
+  return resolved;
+}
+
+async function measure(node: Element, file: string): Promise<void> {
+  node.properties.src = file;
+  const { width, height } = await sharp(file).metadata();
+  if (width && height) Object.assign(node.properties, { width, height });
+}
