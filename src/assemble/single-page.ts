@@ -1,6 +1,7 @@
 import { toHtml } from 'hast-util-to-html';
 import type { Chapter, Edition } from '../book/types.js';
 import { format } from '../templates/strings.js';
+import { rewriteImages } from '../assets/images.js';
 import { shiftHeadings } from './headings.js';
 
 /** A chapter ready for a single-page template. */
@@ -36,15 +37,15 @@ export interface SinglePage {
  * Lays an edition out as one document, the way mdBook's print page does: ids are already
  * unique across the edition and links between chapters are already `#id`, so what is
  * left is one heading outline (book h1 › part h2 › chapter h3) and HTML for the template.
- * Shared by the single-page HTML and the print PDF. Works on copies of the trees.
+ * `imageUrl` says what each local image becomes (a data URI). Works on copies of the trees.
  */
-export function assembleSinglePage(edition: Edition): SinglePage {
+export function assembleSinglePage(edition: Edition, imageUrl: (file: string) => string): SinglePage {
   const chapterView = (chapter: Chapter, rank: number): ChapterView => ({
     id: chapter.slug,
     title: chapter.title,
     label: chapter.number === undefined ? undefined : format(edition.strings.chapter!, { n: chapter.number }),
     tag: `h${rank}`,
-    html: bodyHtml(chapter, rank),
+    html: bodyHtml(chapter, rank, imageUrl),
   });
   return {
     front: edition.front.map((chapter) => chapterView(chapter, 2)),
@@ -53,15 +54,16 @@ export function assembleSinglePage(edition: Edition): SinglePage {
       label: format(edition.strings.part!, { n: part.number }),
       title: part.title,
       tag: 'h2',
-      intro: part.opener ? bodyHtml(part.opener, 2) : '',
+      intro: part.opener ? bodyHtml(part.opener, 2, imageUrl) : '',
       chapters: part.chapters.map((chapter) => chapterView(chapter, 3)),
     })),
     back: edition.back.map((chapter) => chapterView(chapter, 2)),
   };
 }
 
-function bodyHtml(chapter: Chapter, titleRank: number): string {
+function bodyHtml(chapter: Chapter, titleRank: number, imageUrl: (file: string) => string): string {
   const tree = structuredClone(chapter.tree);
   shiftHeadings(tree, titleRank);
+  rewriteImages(tree, imageUrl);
   return toHtml(tree);
 }

@@ -13,12 +13,13 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const variableDir = path.dirname(require.resolve('@fontsource-variable/inter/package.json'));
 const staticDir = path.dirname(require.resolve('@fontsource/inter/package.json'));
+const monoDir = path.dirname(require.resolve('@fontsource/jetbrains-mono/package.json'));
 
 /** The weights of the static instances: body, medium, semibold, bold, extra bold. */
 const staticWeights = [400, 500, 600, 700, 800];
 
 export interface FontFile {
-  family: 'Inter Variable' | 'Inter';
+  family: 'Inter Variable' | 'Inter' | 'JetBrains Mono';
   /** A stable file name, `inter-latin-wght-normal.woff2`. */
   name: string;
   style: 'normal' | 'italic';
@@ -56,6 +57,28 @@ export function fontFilesFor(text: string, options: { variable: boolean } = { va
         const family = options.variable ? 'Inter Variable' : 'Inter';
         files.push({ family, name, style, weight: options.variable ? '100 900' : weight, unicodeRange, path: path.join(packageDir, 'files', name) });
       }
+    }
+  }
+  return files;
+}
+
+/**
+ * JetBrains Mono for code, static instances (regular, italic for comments, bold), only
+ * the subsets the code uses, and nothing when the edition has no code. Static in every
+ * edition: it is small, and the same files print as TrueType glyphs.
+ */
+export function monoFontFilesFor(codeText: string): FontFile[] {
+  if (codeText.trim() === '') return [];
+  const subsets: Record<string, string> = JSON.parse(readFileSync(path.join(monoDir, 'unicode.json'), 'utf8'));
+  const codePoints = new Set<number>();
+  for (const character of codeText) codePoints.add(character.codePointAt(0)!);
+  const files: FontFile[] = [];
+  for (const [subset, unicodeRange] of Object.entries(subsets)) {
+    const ranges = parseRanges(unicodeRange);
+    if (![...codePoints].some((point) => ranges.some(([from, to]) => point >= from && point <= to))) continue;
+    for (const [weight, style] of [['400', 'normal'], ['400', 'italic'], ['700', 'normal']] as const) {
+      const name = `jetbrains-mono-${subset}-${weight}-${style}.woff2`;
+      files.push({ family: 'JetBrains Mono', name, style, weight, unicodeRange, path: path.join(monoDir, 'files', name) });
     }
   }
   return files;

@@ -2,8 +2,9 @@ import { pathToFileURL } from 'node:url';
 import ejs from 'ejs';
 import mime from 'mime-types';
 import { z } from 'zod';
-import { fontFaceCss, fontFilesFor } from '../assets/fonts.js';
-import { editionText } from '../book/text.js';
+import { fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
+import { imagesOf, packageImage } from '../assets/images.js';
+import { codeText, editionText } from '../book/text.js';
 import type { Edition } from '../book/types.js';
 import { sourceDate, isoSeconds } from '../output/source-date.js';
 import { readTemplate } from '../templates/files.js';
@@ -40,14 +41,16 @@ export const epubTarget: Target<EpubOptions> = {
       ...metadata.cover,
       extension: mime.extension(metadata.cover.mediaType) || 'img',
     };
-    const documents = epubDocuments(edition, Boolean(cover));
-    const fonts = options.embedFonts ? fontFilesFor(editionText(edition)) : [];
+    const images = await Promise.all(imagesOf(edition.chapters.map((chapter) => chapter.tree)).map(async (file) => ({ file, ...(await packageImage(file)) })));
+    const documents = epubDocuments(edition, Boolean(cover), new Map(images.map((image) => [image.file, image.name])));
+    const fonts = options.embedFonts ? [...fontFilesFor(editionText(edition)), ...monoFontFilesFor(codeText(edition))] : [];
     const data = {
       ...metadata,
       lang: edition.lang,
       dir: edition.dir,
       strings,
       cover,
+      images: images.map(({ name, mediaType }, index) => ({ id: `image-${index + 1}`, href: name, mediaType })),
       coverAlt: format(strings.coverAlt!, { title: metadata.title }),
       publishedBy: metadata.publisher && format(strings.publishedBy!, { publisher: metadata.publisher }),
       isbn: /^(?:97[89])?\d{9}[\dX]$/.test(metadata.identifier.replace(/^urn:isbn:|[-\s]/gi, '')),
@@ -70,7 +73,7 @@ export const epubTarget: Target<EpubOptions> = {
       });
     }
 
-    const css = [fontFaceCss(fonts, (file) => `fonts/${file.name}`), await template('style.css')].join('\n');
+    const css = [fontFaceCss(fonts, (file) => `fonts/${file.name}`), await readTemplate(dirs, 'base/content.css'), await template('style.css')].join('\n');
     const epub = new ReproducibleEPub(
       {
         title: metadata.title,
@@ -89,6 +92,7 @@ export const epubTarget: Target<EpubOptions> = {
       } as ConstructorParameters<typeof ReproducibleEPub>[0],
       rendered,
       date,
+      images.map(({ name, data }) => ({ name, data })),
     );
     return epub.genEpub();
   },

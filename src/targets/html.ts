@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { assembleSinglePage } from '../assemble/single-page.js';
-import { dataUri, fontFaceCss, fontFilesFor } from '../assets/fonts.js';
-import { editionText } from '../book/text.js';
+import { dataUri, fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
+import { dataUris } from '../assets/images.js';
+import { codeText, editionText } from '../book/text.js';
 import { readBookStylesheet, readTemplate } from '../templates/files.js';
 import { renderTemplate } from '../templates/render.js';
 import { format } from '../templates/strings.js';
@@ -27,11 +28,12 @@ export const htmlTarget: Target<HtmlOptions> = {
   extension: 'html',
   options: HtmlOptions,
   async render({ book, edition, options }) {
-    const page = assembleSinglePage(edition);
+    const page = assembleSinglePage(edition, dataUris());
     const { metadata, strings } = edition;
     const fonts = fontFilesFor(editionText(edition));
     const css = [
-      fontFaceCss(fonts, (file) => dataUri(file.path, 'font/woff2')),
+      fontFaceCss([...fonts, ...monoFontFilesFor(codeText(edition))], (file) => dataUri(file.path, 'font/woff2')),
+      await readTemplate(book.templateDirs, 'base/content.css'),
       await readTemplate(book.templateDirs, 'html/style.css'),
       await readBookStylesheet(book.root, options.stylesheet),
     ].join('\n');

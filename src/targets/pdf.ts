@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { z } from 'zod';
-import { dataUri, fontFaceCss, fontFilesFor } from '../assets/fonts.js';
+import { dataUri, fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
 import { isolatedPage } from '../browser/browser.js';
-import { editionText } from '../book/text.js';
+import { codeText, editionText } from '../book/text.js';
 import { FolioError } from '../diagnostics/errors.js';
 import { sourceDate } from '../output/source-date.js';
 import { writeAtomic } from '../output/write.js';
@@ -95,7 +95,8 @@ async function printHtml({ book, edition, options }: RenderContext<PdfOptions>, 
   const dirs = book.templateDirs;
   const pagesCss = await renderTemplate(dirs, 'pdf', 'pages.css', { ...layout, size: options.size, margins: options.margins }, strings);
   const css = [
-    fontFaceCss(fontFilesFor(editionText(edition), { variable: false }), (file) => dataUri(file.path, 'font/woff2')),
+    fontFaceCss([...fontFilesFor(editionText(edition), { variable: false }), ...monoFontFilesFor(codeText(edition))], (file) => dataUri(file.path, 'font/woff2')),
+    await readTemplate(dirs, 'base/content.css'),
     await readTemplate(dirs, 'pdf/print.css'),
     pagesCss,
     await readBookStylesheet(book.root, options.stylesheet),

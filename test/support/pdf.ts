@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { requireTool } from './tools.js';
 
@@ -103,4 +104,48 @@ export function pageLabels(json: Awaited<ReturnType<typeof qpdfJson>>): string[]
     if (!page.label) return '';
     return page.label['/S'] === '/r' ? roman(page.label['/St']) : String(page.label['/St']);
   });
+}
+
+export interface PdfLink {
+  /** 1-based page the link is on. */
+  page: number;
+  /** Its clickable box, in points from the top left (like wordBoxes). */
+  box: { xMin: number; yMin: number; xMax: number; yMax: number };
+  /** An external link's URI. */
+  uri?: string;
+  /** An internal link: the named destination (the element id) and its 1-based page. */
+  dest?: string;
+  destPage?: number;
+}
+
+/** Every link annotation of the file, read with pdf-lib. */
+export async function pdfLinks(file: string): Promise<PdfLink[]> {
+  const { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFString, PDFHexString } = await import('pdf-lib');
+  const { destinationPages } = await import('../../src/targets/pdf/pdf-file.js');
+  const bytes = readFileSync(file);
+  const destinations = await destinationPages(bytes);
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const text = (value: unknown) =>
+    value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : value instanceof PDFName ? value.decodeText() : undefined;
+  const links: PdfLink[] = [];
+  pdf.getPages().forEach((page, index) => {
+    const height = page.getHeight();
+    const annots = page.node.Annots();
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const annot = annots!.lookup(i, PDFDict);
+      if (annot.get(PDFName.of('Subtype'))?.toString() !== '/Link') continue;
+      const [x1, y1, x2, y2] = annot.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as InstanceType<typeof PDFNumber>).asNumber());
+      const link: PdfLink = { page: index + 1, box: { xMin: Math.min(x1!, x2!), xMax: Math.max(x1!, x2!), yMin: height - Math.max(y1!, y2!), yMax: height - Math.min(y1!, y2!) } };
+      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+      const uri = action && text(action.lookup(PDFName.of('URI')));
+      if (uri) link.uri = uri;
+      const dest = text(annot.lookup(PDFName.of('Dest'))) ?? (action && text(action.lookup(PDFName.of('D'))));
+      if (dest) {
+        link.dest = decodeURIComponent(escape(dest.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))));
+        link.destPage = destinations.get(link.dest);
+      }
+      links.push(link);
+    }
+  });
+  return links;
 }

@@ -1,6 +1,7 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toXast } from 'hast-util-to-xast';
 import { visit } from 'unist-util-visit';
+import { rewriteImages } from '../../assets/images.js';
 import { toXml } from 'xast-util-to-xml';
 import { shiftHeadings } from '../../assemble/headings.js';
 import type { Chapter, Edition, Part } from '../../book/types.js';
@@ -29,7 +30,7 @@ export interface EpubDocument {
  * copyright page, then each part opener and chapter in its own file. Links between
  * chapters (`#id` in the Book) are pointed at the file that holds the id.
  */
-export function epubDocuments(edition: Edition, hasCover: boolean): EpubDocument[] {
+export function epubDocuments(edition: Edition, hasCover: boolean, images: ReadonlyMap<string, string> = new Map()): EpubDocument[] {
   const { strings } = edition;
   const documents: EpubDocument[] = [];
   const front = (id: string, template: EpubDocument['template'], title: string) =>
@@ -47,7 +48,7 @@ export function epubDocuments(edition: Edition, hasCover: boolean): EpubDocument
     beforeToc: false,
     matter,
     label: chapter.number === undefined ? undefined : format(strings.chapter!, { n: chapter.number }),
-    body: xhtmlBody(chapter, files),
+    body: xhtmlBody(chapter, files, images),
   });
   const partDocument = (part: Part): EpubDocument => ({
     ...(part.opener ? chapterDocument(part.opener, 'bodymatter') : { id: part.id, filename: `${part.id}.xhtml`, template: 'part', title: part.title, beforeToc: false, matter: 'bodymatter' }),
@@ -73,10 +74,15 @@ export function fileOfEachId(edition: Edition): Map<string, string> {
   return files;
 }
 
-/** The chapter's text as XHTML: headings under the document's h1, links across files. */
-function xhtmlBody(chapter: Chapter, files: ReadonlyMap<string, string>): string {
+/**
+ * The chapter's text as XHTML: headings under the document's h1, links across files,
+ * images at their place in the package, footnotes as EPUB's pop-up notes.
+ */
+function xhtmlBody(chapter: Chapter, files: ReadonlyMap<string, string>, images: ReadonlyMap<string, string>): string {
   const tree: Root = structuredClone(chapter.tree);
   shiftHeadings(tree, 1);
+  rewriteImages(tree, (file) => images.get(file)!);
+  popUpNotes(tree);
   const own = `${chapter.slug}.xhtml`;
   visit(tree, 'element', (node) => {
     const href = node.properties.href;
@@ -85,4 +91,30 @@ function xhtmlBody(chapter: Chapter, files: ReadonlyMap<string, string>): string
     if (file && file !== own) node.properties.href = file === `${href.slice(1)}.xhtml` ? file : `${file}${href}`;
   });
   return toXml(toXast(tree));
+}
+
+/**
+ * Footnotes as e-readers want them for pop-up notes: the reference is an `epub:type`
+ * `noteref`, and the note an `<aside epub:type="footnote">` holding the id, inside the
+ * numbered list so the numbers stay.
+ */
+function popUpNotes(tree: Root): void {
+  const isElement = (node: unknown, tagName: string): node is Element =>
+    (node as Element).type === 'element' && (node as Element).tagName === tagName;
+  visit(tree, 'element', (node) => {
+    const properties = node.properties;
+    if (node.tagName === 'a' && properties.dataFootnoteRef !== undefined) properties['epub:type'] = 'noteref';
+    else if (node.tagName === 'a' && properties.dataFootnoteBackref !== undefined) properties['epub:type'] = 'backlink';
+    else if (node.tagName === 'section' && properties.dataFootnotes !== undefined) {
+      properties['epub:type'] = 'footnotes';
+      for (const list of node.children.filter((child) => isElement(child, 'ol'))) {
+        for (const item of (list as Element).children.filter((child) => isElement(child, 'li'))) {
+          const li = item as Element;
+          const aside: Element = { type: 'element', tagName: 'aside', properties: { id: li.properties.id, 'epub:type': 'footnote', role: 'doc-footnote' }, children: li.children };
+          delete li.properties.id;
+          li.children = [aside];
+        }
+      }
+    }
+  });
 }

@@ -11,6 +11,8 @@ export class ReproducibleEPub extends EPub {
     options: EpubOptions,
     documents: readonly (Omit<EpubChapter, 'content'> & { id: string; xhtml: string })[],
     private readonly date: Date,
+    /** Files Folio adds under OEBPS/ itself (the chapters' images), listed by the package template. */
+    private readonly files: readonly { name: string; data: Uint8Array }[] = [],
   ) {
     super(options, documents.map(({ xhtml: _xhtml, ...document }) => ({ ...document, content: '<p/>' })));
     // The library normalized a placeholder; put back the documents exactly as Folio made
@@ -23,6 +25,8 @@ export class ReproducibleEPub extends EPub {
 
   override async genEpub(): Promise<Buffer> {
     await this.render();
+    const oebps = this.zip.folder('OEBPS')!;
+    for (const file of this.files) oebps.file(file.name, file.data);
     for (const entry of Object.values(this.zip.files)) entry.date = this.date;
     return this.generateAsync({
       type: 'nodebuffer',

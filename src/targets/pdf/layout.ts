@@ -1,5 +1,8 @@
+import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
 import { shiftHeadings } from '../../assemble/headings.js';
+import { dataUris, rewriteImages } from '../../assets/images.js';
 import type { Chapter, Edition } from '../../book/types.js';
 import { format } from '../../templates/strings.js';
 import { hyphenateTree, hyphenatorFor } from './hyphenate.js';
@@ -68,6 +71,7 @@ export interface PrintLayout {
 /** Lays an edition out for print, hyphenated for its language. */
 export function printLayout(edition: Edition, pagination: Pagination): PrintLayout {
   const hyphenate = hyphenatorFor(edition.lang);
+  const imageUrl = dataUris();
   // A blank page before the first opener of the body still belongs to the front matter.
   const firstBody = [...edition.front.filter((item) => item.role !== 'front').map((item) => item.slug), ...edition.parts.map((part) => part.id), ...edition.back.map((item) => item.slug)][0];
   const blankPage = (id: string, front: boolean) =>
@@ -82,6 +86,8 @@ export function printLayout(edition: Edition, pagination: Pagination): PrintLayo
   const body = (chapter: Chapter, titleRank: number) => {
     const tree = structuredClone(chapter.tree);
     shiftHeadings(tree, titleRank);
+    rewriteImages(tree, imageUrl);
+    openDetails(tree);
     if (hyphenate) hyphenateTree(tree, hyphenate);
     return toHtml(tree);
   };
@@ -115,6 +121,13 @@ export function printLayout(edition: Edition, pagination: Pagination): PrintLayo
     pageStyles,
     bookHead: cssString(edition.metadata.title),
   };
+}
+
+/** Paper cannot be clicked: every `<details>` prints open. */
+function openDetails(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'details') node.properties.open = true;
+  });
 }
 
 /** A CSS string literal: `"Say \"hi\""`. */

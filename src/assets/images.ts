@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import mime from 'mime-types';
+import sharp from 'sharp';
+import { visit } from 'unist-util-visit';
+
+/**
+ * The chapters' images after loading: `src` is the absolute path of a file that exists
+ * (see plugins/rehype-local-images.ts). Each target decides what a reader gets instead.
+ */
+
+/** Rewrites every local image of `tree` (a copy) with `url(file)`. */
+export function rewriteImages(tree: Root, url: (file: string) => string): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'img' && typeof node.properties.src === 'string' && path.isAbsolute(node.properties.src)) {
+      node.properties.src = url(node.properties.src);
+    }
+  });
+}
+
+/** The local images of some trees, each once, in order of first use. */
+export function imagesOf(trees: readonly Root[]): string[] {
+  const files = new Set<string>();
+  for (const tree of trees) rewriteImages(structuredClone(tree), (file) => (files.add(file), file));
+  return [...files];
+}
+
+/** Data URIs for self-contained outputs (HTML, the print page), one encoding per file. */
+export function dataUris(): (file: string) => string {
+  const cache = new Map<string, string>();
+  return (file) => {
+    let uri = cache.get(file);
+    if (!uri) {
+      uri = `data:${mime.lookup(file) || 'application/octet-stream'};base64,${readFileSync(file).toString('base64')}`;
+      cache.set(file, uri);
+    }
+    return uri;
+  };
+}
+
+export interface PackagedImage {
+  /** Path inside the package, `images/team-1a2b3c4d.png`: stable, and unique per content. */
+  name: string;
+  mediaType: string;
+  data: Buffer;
+}
+
+/**
+ * An image for a package whose readers may not know every format: WebP (not a core media
+ * type of EPUB 3.2, and unknown to older e-readers) becomes a lossless PNG; PNG, JPEG,
+ * GIF and SVG are stored as they are. The name carries a hash of the bytes, so two files
+ * called `photo.png` in different folders do not collide.
+ */
+export async function packageImage(file: string): Promise<PackagedImage> {
+  let data = readFileSync(file);
+  let mediaType = mime.lookup(file) || 'application/octet-stream';
+  if (mediaType === 'image/webp') {
+    data = await sharp(data).png().toBuffer();
+    mediaType = 'image/png';
+  }
+  const stem = path.basename(file, path.extname(file)).replace(/[^A-Za-z0-9_-]+/g, '-');
+  const hash = createHash('sha256').update(data).digest('hex').slice(0, 8);
+  return { name: `images/${stem}-${hash}.${mime.extension(mediaType)}`, mediaType, data };
+}
