@@ -8,6 +8,7 @@ import { suggest } from '../manifest/suggest.js';
 import { loadPlugins } from '../plugins/load.js';
 import { builtInTemplates } from '../templates/files.js';
 import { hasLocale, stringKeys, stringsFor, type Strings } from '../templates/strings.js';
+import { numberTables } from '../plugins/rehype-table-scroll.js';
 import { loadChapter } from './chapter.js';
 import { uniqueIds } from './ids.js';
 import { resolveLinks } from './links.js';
@@ -151,6 +152,8 @@ async function loadEdition(input: EditionInput): Promise<Edition> {
   }
   // A part none of whose chapters exist in this language is left out of the edition.
   edition.parts = edition.parts.filter((part) => part.opener || part.chapters.length > 0);
+
+  numberTables(edition.chapters.map((chapter) => chapter.tree));
 
   // Chapters and parts are elements too (`<article id="slug">` with a `slug-title` heading).
   const elementIds = [...edition.chapters.map((chapter) => chapter.slug), ...edition.parts.map((part) => part.id)];

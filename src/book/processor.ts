@@ -15,6 +15,7 @@ import rehypeLocalImages from '../plugins/rehype-local-images.js';
 import rehypeRemoveScripts from '../plugins/rehype-remove-scripts.js';
 import rehypeTableAlign from '../plugins/rehype-table-align.js';
 import rehypeTableScroll from '../plugins/rehype-table-scroll.js';
+import rehypeTaskLists from '../plugins/rehype-task-lists.js';
 import remarkCallouts from '../plugins/remark-callouts.js';
 import remarkFrenchSpacing from '../plugins/remark-french-spacing.js';
 import remarkFrontmatterData from '../plugins/remark-frontmatter-data.js';
@@ -78,6 +79,7 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
     .use(rehypeSlug)
     .use(rehypeTableAlign)
     .use(rehypeTableScroll, { label: strings.table })
+    .use(rehypeTaskLists)
     .use(rehypeHeadingOrder)
     .freeze();
 }

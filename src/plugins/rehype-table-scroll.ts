@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 
 export interface TableScrollOptions {
-  /** The accessible name of the scrolling region, in the edition's language (default `Table`). */
+  /** The accessible name of the scrolling region, in the edition's language (default `Table`); the book numbers it (see numberTables). */
   label?: string;
 }
 
@@ -26,4 +26,18 @@ export default function rehypeTableScroll(options?: TableScrollOptions) {
       return SKIP;
     });
   };
+}
+
+/**
+ * Numbers the table regions of an edition in reading order (`Table 1`, `Table 2`, …): on
+ * the single page every landmark needs a name of its own.
+ */
+export function numberTables(trees: readonly Root[]): void {
+  let count = 0;
+  for (const tree of trees) {
+    visit(tree, 'element', (node: Element) => {
+      const className = node.properties.className;
+      if (node.tagName === 'div' && Array.isArray(className) && className.includes('table-scroll')) node.properties.ariaLabel = `${String(node.properties.ariaLabel)} ${++count}`;
+    });
+  }
 }

@@ -120,7 +120,7 @@ export interface PdfLink {
 
 /** Every link annotation of the file, read with pdf-lib. */
 export async function pdfLinks(file: string): Promise<PdfLink[]> {
-  const { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFString, PDFHexString } = await import('pdf-lib');
+  const { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } = await import('pdf-lib');
   const { destinationPages } = await import('../../src/targets/pdf/pdf-file.js');
   const bytes = readFileSync(file);
   const destinations = await destinationPages(bytes);
@@ -134,7 +134,7 @@ export async function pdfLinks(file: string): Promise<PdfLink[]> {
     for (let i = 0; i < (annots?.size() ?? 0); i++) {
       const annot = annots!.lookup(i, PDFDict);
       if (annot.get(PDFName.of('Subtype'))?.toString() !== '/Link') continue;
-      const [x1, y1, x2, y2] = annot.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as InstanceType<typeof PDFNumber>).asNumber());
+      const [x1, y1, x2, y2] = annot.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as unknown as { asNumber(): number }).asNumber());
       const link: PdfLink = { page: index + 1, box: { xMin: Math.min(x1!, x2!), xMax: Math.max(x1!, x2!), yMin: height - Math.max(y1!, y2!), yMax: height - Math.min(y1!, y2!) } };
       const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
       const uri = action && text(action.lookup(PDFName.of('URI')));
