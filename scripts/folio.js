@@ -1,7 +1,59 @@
 #!/usr/bin/env node
-// The `folio` command. Folio is written in TypeScript and runs from its sources: tsx
-// compiles each module as it is loaded, so there is no build step and no compiled JS.
-import { register } from 'tsx/esm/api';
+// The `folio` command. Folio is written in TypeScript and runs from its sources: there is
+// no build step and no compiled JS in git. Loading the sources and the hundreds of small
+// ES modules of the unified ecosystem one by one, through a TypeScript loader, cost about
+// two and a half seconds at every start. So the command bundles src/ and its dependencies
+// with esbuild into node_modules/.cache/folio/, once per version of the sources and of
+// the installed packages (the file name carries a hash of both), and runs that bundle.
+// Any change to src/ or to package-lock.json makes a new bundle on the next run. tsx is
+// registered only for books whose own plugins are TypeScript (src/plugins/load.ts).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-await import('../src/cli.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sources = path.join(root, 'src');
+
+/** A hash of every source file, the installed packages and the bundler: a stale bundle is never run. */
+function sourceHash() {
+  const hash = createHash('sha256');
+  hash.update(JSON.parse(readFileSync(path.join(root, 'node_modules/esbuild/package.json'), 'utf8')).version);
+  hash.update(readFileSync(path.join(root, 'package-lock.json')));
+  const files = readdirSync(sources, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+  for (const file of files) hash.update(path.relative(sources, file)).update('\0').update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function bundle() {
+  const dir = path.join(root, 'node_modules/.cache/folio');
+  const file = path.join(dir, `cli-${sourceHash()}.mjs`);
+  if (existsSync(file)) return file;
+  const { build } = await import('esbuild');
+  mkdirSync(dir, { recursive: true });
+  // Another folio process may be writing the same bundle: write aside, then rename.
+  const temporary = `${file}.${process.pid}.tmp`;
+  await build({
+    entryPoints: [path.join(sources, 'cli.ts')],
+    outfile: temporary,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Left as packages: the browser driver and sharp (native code, loaded only when needed)
+    // and the tools that load TypeScript.
+    external: ['puppeteer', 'sharp', 'tsx', 'esbuild'],
+    // CommonJS dependencies inside an ES module bundle still need a require().
+    banner: { js: "import { createRequire as folioCreateRequire } from 'node:module'; const require = folioCreateRequire(import.meta.url);" },
+    logLevel: 'error',
+  });
+  renameSync(temporary, file);
+  // Older bundles of other source versions are of no further use.
+  for (const old of readdirSync(dir)) if (old.startsWith('cli-') && old !== path.basename(file) && !old.endsWith('.tmp')) rmSync(path.join(dir, old), { force: true });
+  return file;
+}
+
+await import(pathToFileURL(await bundle()).href);

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
-import sharp from 'sharp';
 import { visit } from 'unist-util-visit';
 
 /**
@@ -57,6 +56,7 @@ export async function packageImage(file: string): Promise<PackagedImage> {
   let data = readFileSync(file);
   let mediaType = mime.lookup(file) || 'application/octet-stream';
   if (mediaType === 'image/webp') {
+    const { default: sharp } = await import('sharp');
     data = await sharp(data).png().toBuffer();
     mediaType = 'image/png';
   }

@@ -1,6 +1,5 @@
 import type { ElementContent } from 'hast';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -12,6 +11,7 @@ import rehypeFigures from '../plugins/rehype-figures.js';
 import rehypeFootnotes from '../plugins/rehype-footnotes.js';
 import rehypeHeadingOrder from '../plugins/rehype-heading-order.js';
 import rehypeLocalImages from '../plugins/rehype-local-images.js';
+import rehypeRawHtml from '../plugins/rehype-raw-html.js';
 import rehypeRemoveScripts from '../plugins/rehype-remove-scripts.js';
 import rehypeTableAlign from '../plugins/rehype-table-align.js';
 import rehypeTableScroll from '../plugins/rehype-table-scroll.js';
@@ -70,7 +70,7 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
         ...(again > 1 ? [{ type: 'element' as const, tagName: 'sup', properties: {}, children: [{ type: 'text' as const, value: String(again) }] }] : []),
       ],
     })
-    .use(rehypeRaw)
+    .use(rehypeRawHtml)
     .use(rehypeRemoveScripts)
     .use(rehypeLocalImages, { assets: options.assets })
     .use(rehypeFigures)

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve as resolveModule } from 'import-meta-resolve';
 import type { PluggableList, Plugin } from 'unified';
 import { error } from '../diagnostics/messages.js';
+import { packageRoot } from '../package-root.js';
 import type { ManifestSource } from '../manifest/load.js';
 import type { PluginEntry } from '../manifest/schema.js';
 
@@ -17,7 +18,7 @@ export async function loadPlugins(entries: readonly PluginEntry[], source: Manif
     const [name, options] = typeof entry === 'string' ? [entry, undefined] : entry;
     const at = source.locate(['plugins', index]);
     try {
-      const module = await import(moduleUrl(name, source.root));
+      const module = await importPlugin(moduleUrl(name, source.root));
       const plugin: unknown = module.default;
       if (typeof plugin !== 'function') {
         error(source.file, `Plugin ${name} has no default export that is a unified plugin (a function)`, at, 'plugin-load');
@@ -35,4 +36,39 @@ export async function loadPlugins(entries: readonly PluginEntry[], source: Manif
 function moduleUrl(name: string, root: string): string {
   if (name.startsWith('.') || path.isAbsolute(name)) return pathToFileURL(path.resolve(root, name)).href;
   return resolveModule(name, pathToFileURL(path.join(root, 'book.yaml')).href);
+}
+
+let typescriptLoader: Promise<void> | undefined;
+
+/**
+ * Imports a plugin module. Node cannot import TypeScript by itself, so when a local
+ * plugin, or any file it imports, is TypeScript (esbuild lists its import graph), tsx is
+ * registered as the loader first, unless TypeScript loads already. Only then: the loader
+ * slows every later import of the build by about a second, and most books have none.
+ */
+async function importPlugin(url: string): Promise<{ default?: unknown }> {
+  if (url.startsWith('file:') && (await importsTypeScript(fileURLToPath(url)))) {
+    typescriptLoader ??= canImportTypeScript().then(async (can) => {
+      if (!can) (await import('tsx/esm/api')).register();
+    });
+    await typescriptLoader;
+  }
+  return import(url);
+}
+
+/** True where TypeScript loads already (under tsx, or a test runner that compiles it). */
+async function canImportTypeScript(): Promise<boolean> {
+  try {
+    await import(pathToFileURL(path.join(packageRoot, 'src/plugins/typescript-probe.ts')).href);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function importsTypeScript(file: string): Promise<boolean> {
+  if (/\.[mc]?tsx?$/.test(file)) return true;
+  const { build } = await import('esbuild');
+  const { metafile } = await build({ entryPoints: [file], bundle: true, write: false, metafile: true, packages: 'external', platform: 'node', format: 'esm', logLevel: 'silent' });
+  return Object.keys(metafile.inputs).some((input) => /\.[mc]?tsx?$/.test(input));
 }

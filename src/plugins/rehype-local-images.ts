@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
-import sharp from 'sharp';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { error, warn, type Place } from '../diagnostics/messages.js';
@@ -101,6 +100,8 @@ function locate(src: string, file: VFile, assets: [string, string][], place: Pla
 
 async function measure(node: Element, file: string): Promise<void> {
   node.properties.src = file;
+  // sharp (native code) is loaded only for books that have images.
+  const { default: sharp } = await import('sharp');
   const { width, height } = await sharp(file).metadata();
   if (width && height) Object.assign(node.properties, { width, height });
 }

@@ -8,6 +8,7 @@ import { codeText, editionText } from '../book/text.js';
 import { FolioError } from '../diagnostics/errors.js';
 import { sourceDate } from '../output/source-date.js';
 import { writeAtomic } from '../output/write.js';
+import { packageRoot } from '../package-root.js';
 import { readBookStylesheet, readTemplate } from '../templates/files.js';
 import { renderTemplate } from '../templates/render.js';
 import { format } from '../templates/strings.js';
@@ -40,7 +41,7 @@ const PdfOptions = z
 
 export type PdfOptions = z.output<typeof PdfOptions>;
 
-const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+const version: string = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
 
 /**
  * The print edition: the single-page layout printed by Chromium through templates/pdf/,

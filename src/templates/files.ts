@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FolioError } from '../diagnostics/errors.js';
+import { packageRoot } from '../package-root.js';
 
 /** Folio's own templates: `templates/` at the top of the package. */
-export const builtInTemplates = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const builtInTemplates = path.join(packageRoot, 'templates') + path.sep;
 
 /**
  * Finds a template file by its name under the template folders, the book's own first:

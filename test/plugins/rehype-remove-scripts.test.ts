@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import rehypeRaw from 'rehype-raw';
+import rehypeRawHtml from '../../src/plugins/rehype-raw-html.js';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -9,7 +9,7 @@ import rehypeRemoveScripts from '../../src/plugins/rehype-remove-scripts.js';
 
 async function render(markdown: string) {
   const file = new VFile({ path: 'chapter.md', value: markdown });
-  const html = String(await unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeRemoveScripts).use(rehypeStringify).process(file));
+  const html = String(await unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawHtml).use(rehypeRemoveScripts).use(rehypeStringify).process(file));
   return { html, messages: file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`) };
 }
 
@@ -27,4 +27,13 @@ test('harmless markup is kept as written', async () => {
   const { html, messages } = await render('Press <kbd>Ctrl</kbd> for <abbr title="x">X</abbr>.\n\n<details><summary>More</summary>Body</details>\n');
   expect(html).toBe('<p>Press <kbd>Ctrl</kbd> for <abbr title="x">X</abbr>.</p>\n<details><summary>More</summary>Body</details>');
   expect(messages).toEqual([]);
+});
+
+test('a chapter without raw HTML is not re-parsed (its tree is the same object)', async () => {
+  const processor = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true });
+  const tree = await processor.run(processor.parse('Plain *text*.'));
+  const transform = rehypeRawHtml();
+  expect(transform(tree as never, new VFile())).toBeUndefined();
+  const withHtml = await processor.run(processor.parse('A <kbd>key</kbd>.'));
+  expect(transform(withHtml as never, new VFile())).toBeDefined();
 });

@@ -166,14 +166,20 @@ describe('pdf target, isolation and failures', () => {
     server.close();
   });
 
-  test('the page cannot request anything: an image on a server is never fetched', async () => {
+  test('the page cannot request anything: a stylesheet\'s images and fonts on a server are never fetched', async () => {
     const { mkdirSync, writeFileSync } = await import('node:fs');
     const book = mkdtempSync(path.join(tmpdir(), 'folio-pdf-book-'));
     temporary.push(book);
     const port = (server.address() as { port: number }).port;
     mkdirSync(path.join(book, 'chapters/en'), { recursive: true });
-    writeFileSync(path.join(book, 'book.yaml'), 'slug: remote\ntitle: Remote\nauthor: A\nlanguages: [en]\ncontents: [one]\n');
-    writeFileSync(path.join(book, 'chapters/en/one.md'), `---\ntitle: One\n---\n\n![a remote image](http://127.0.0.1:${port}/image.png)\n\n<img src="http://127.0.0.1:${port}/raw.png" alt="raw">\n`);
+    // Remote images in chapters are refused when the book loads (see features.test.ts);
+    // a book's own stylesheet can still name remote files, and the page must not fetch them.
+    writeFileSync(path.join(book, 'book.yaml'), 'slug: remote\ntitle: Remote\nauthor: A\nlanguages: [en]\ncontents: [one]\npdf:\n  stylesheet: remote.css\n');
+    writeFileSync(
+      path.join(book, 'remote.css'),
+      `@font-face { font-family: Remote; src: url(http://127.0.0.1:${port}/font.woff2); }\nbody { font-family: Remote, Inter; background: url(http://127.0.0.1:${port}/paper.png); }\n`,
+    );
+    writeFileSync(path.join(book, 'chapters/en/one.md'), `---\ntitle: One\n---\n\n<video poster="http://127.0.0.1:${port}/poster.png"></video>\n\nText.\n`);
     const result = await build(path.join(book, 'book.yaml'), { formats: ['pdf'], outDir: path.join(book, 'dist') });
     expect(result.written).toHaveLength(1);
     expect(requests).toBe(0);
