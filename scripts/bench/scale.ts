@@ -62,7 +62,7 @@ function writeScaleBook(root: string, dir: string, sources: readonly string[], c
     site: 'https://www.blue.cc',
     contents: slugs,
     // The same preamble-dropping plugin as the guide, by absolute path: this book is not in the repository.
-    plugins: [[path.join(root, 'src', 'plugins', 'remark-drop-preamble.ts'), { maxBlocks: 4 }]],
+    plugins: [['folio/remark-drop-preamble', { maxBlocks: 4 }]],
     // Folio gives Chromium 300 s per print by default; a 2,000-page book on a busy 2-core
     // machine may need longer, and the bench is here to time it, not to fail on it.
     pdf: { timeout: 3600 },

@@ -5,7 +5,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified, type PluggableList } from 'unified';
 import rehypeFigures from '../plugins/rehype-figures.js';
 import rehypeFootnotes from '../plugins/rehype-footnotes.js';
@@ -19,6 +18,7 @@ import rehypeTaskLists from '../plugins/rehype-task-lists.js';
 import remarkCallouts from '../plugins/remark-callouts.js';
 import remarkFrenchSpacing from '../plugins/remark-french-spacing.js';
 import remarkFrontmatterData from '../plugins/remark-frontmatter-data.js';
+import remarkSmartPunctuation from '../plugins/remark-smart-punctuation.js';
 import type { Strings } from '../templates/strings.js';
 
 export interface ChapterProcessorOptions {
@@ -43,7 +43,6 @@ export interface ChapterProcessorOptions {
  */
 export function createChapterProcessor(options: ChapterProcessorOptions) {
   const { lang, strings } = options;
-  const [open, close] = [...(strings.quotes ?? '“”')];
   const french = lang === 'fr' || lang.startsWith('fr-');
   return unified()
     .use(remarkParse)
@@ -52,11 +51,7 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
     .use(remarkGfm)
     .use(options.plugins ?? [])
     .use(remarkCallouts, { titles: { note: strings.note, tip: strings.tip, important: strings.important, warning: strings.warning, caution: strings.caution } })
-    .use(remarkSmartypants, {
-      dashes: 'oldschool',
-      openingQuotes: { double: open!, single: '‘' },
-      closingQuotes: { double: close!, single: '’' },
-    })
+    .use(remarkSmartPunctuation, { quotes: strings.quotes })
     .use(french ? [remarkFrenchSpacing] : [])
     .use(remarkRehype, {
       allowDangerousHtml: true,

@@ -6,17 +6,30 @@ import { error } from '../diagnostics/messages.js';
 import { packageRoot } from '../package-root.js';
 import type { ManifestSource } from '../manifest/load.js';
 import type { PluginEntry } from '../manifest/schema.js';
+import remarkDropPreamble from './remark-drop-preamble.js';
+
+/** Plugins that come with Folio, named `folio/<name>` in book.yaml. */
+export const builtInPlugins: Readonly<Record<string, Plugin>> = {
+  'folio/remark-drop-preamble': remarkDropPreamble as unknown as Plugin,
+};
 
 /**
- * Imports the book's unified plugins. A name starting with `.` or `/` is a file relative
- * to book.yaml, anything else a package resolved from the book's folder. A plugin that
- * cannot be loaded is an error at its line in book.yaml.
+ * Imports the book's unified plugins. `folio/<name>` is one of Folio's own, a name
+ * starting with `.` or `/` is a file relative to book.yaml, anything else a package
+ * resolved from the book's folder. A plugin that cannot be loaded is an error at its
+ * line in book.yaml.
  */
 export async function loadPlugins(entries: readonly PluginEntry[], source: ManifestSource): Promise<PluggableList> {
   const plugins: PluggableList = [];
   for (const [index, entry] of entries.entries()) {
     const [name, options] = typeof entry === 'string' ? [entry, undefined] : entry;
     const at = source.locate(['plugins', index]);
+    if (name.startsWith('folio/')) {
+      const plugin = builtInPlugins[name];
+      if (plugin) plugins.push(options === undefined ? plugin : [plugin, options]);
+      else error(source.file, `Folio has no plugin ${name}; its plugins are ${Object.keys(builtInPlugins).join(', ')}`, at, 'plugin-load');
+      continue;
+    }
     try {
       const module = await importPlugin(moduleUrl(name, source.root));
       const plugin: unknown = module.default;
