@@ -27,12 +27,16 @@ export class ReproducibleEPub extends EPub {
     await this.render();
     const oebps = this.zip.folder('OEBPS')!;
     for (const file of this.files) oebps.file(file.name, file.data);
-    for (const entry of Object.values(this.zip.files)) entry.date = this.date;
+    for (const entry of Object.values(this.zip.files)) {
+      entry.date = this.date;
+      // Fonts (brotli inside) and JPEGs are compressed already: deflating them again costs time, saves nothing.
+      if (/\.(woff2|jpe?g|webp)$/i.test(entry.name)) (entry as unknown as { options: { compression: string } }).options.compression = 'STORE';
+    }
     return this.generateAsync({
       type: 'nodebuffer',
       mimeType: 'application/epub+zip',
       compression: 'DEFLATE',
-      compressionOptions: { level: 9 },
+      compressionOptions: { level: 6 },
     }) as Promise<Buffer>;
   }
 }
