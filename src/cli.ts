@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
-import { build, type BuildOptions, type BuildResult } from './build.js';
+import type { BuildOptions, BuildResult } from './build.js';
 import { UsageError } from './diagnostics/errors.js';
 import { countMessages } from './diagnostics/messages.js';
 import { formatError, formatMessages } from './diagnostics/report.js';
 import { parseFormats, parseJobs, parseLanguages } from './options.js';
 import { targets } from './targets/registry.js';
+import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 
 /** `folio build` and `folio check`: argv → build() → diagnostics → exit code. */
 const program = new Command('folio')
@@ -46,7 +47,8 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
       console.log(`${event.lang.padEnd(6)}${event.format.padEnd(6)}${file}  ${chapters}  ${Math.round(event.milliseconds)} ms`);
     },
   };
-  const result = await build(manifest, options);
+  // A build of the HTML and EPUB editions spreads its languages over threads (see threads.ts).
+  const result = await buildInThreads(new URL(import.meta.url), manifest, options, threadsFor(options));
   for (const line of formatMessages(result.files)) console.error(line);
   console.log(summary(result, dryRun, performance.now() - started));
   process.exitCode = countMessages(result.files).errors > 0 ? 1 : 0;
@@ -68,14 +70,19 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-try {
-  await program.parseAsync(process.argv);
-} catch (caught) {
-  if (caught instanceof CommanderError) {
-    // Commander has printed the problem (or the help text) already.
-    process.exitCode = caught.exitCode === 0 ? 0 : 2;
-  } else {
-    console.error(formatError(caught));
-    process.exitCode = caught instanceof UsageError ? 2 : 1;
+if (isBuildWorker) {
+  // This module is also the entry of the build's worker threads.
+  await runBuildWorker();
+} else {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (caught) {
+    if (caught instanceof CommanderError) {
+      // Commander has printed the problem (or the help text) already.
+      process.exitCode = caught.exitCode === 0 ? 0 : 2;
+    } else {
+      console.error(formatError(caught));
+      process.exitCode = caught instanceof UsageError ? 2 : 1;
+    }
   }
 }

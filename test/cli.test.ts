@@ -78,6 +78,24 @@ describe('folio build', () => {
     }
   });
 
+  test('html and epub built on two threads: the same files, lines and messages as on one', async () => {
+    const [threaded, single] = [temporary(), temporary()];
+    const runs = [
+      await folio(['build', fixture('features'), '--format', 'html,epub', '--jobs', '2', '--out', threaded]),
+      await folio(['build', fixture('features'), '--format', 'html,epub', '--jobs', '1', '--out', single]),
+    ];
+    // Times, and the order in which files finish, differ from run to run; nothing else may.
+    const stable = (text: string) => text.replace(/\d+ ms$/gm, 'N ms').replace(/; [\d.]+ s$/m, '').replaceAll(threaded, 'OUT').replaceAll(single, 'OUT').split('\n').sort();
+    expect(runs.map((run) => run.code)).toEqual([0, 0]);
+    expect(stable(runs[0]!.stdout)).toEqual(stable(runs[1]!.stdout));
+    expect(runs[0]!.stderr).toBe(runs[1]!.stderr);
+    expect(runs[0]!.stderr.match(/html-removed/g)).toHaveLength(6);
+    expect(readdirSync(threaded).sort()).toEqual(['features-en.epub', 'features-en.html', 'features-fr.epub', 'features-fr.html']);
+    for (const name of readdirSync(threaded)) {
+      expect(readFileSync(path.join(threaded, name)).equals(readFileSync(path.join(single, name)))).toBe(true);
+    }
+  });
+
   test('usage errors exit 2 with a message that says what to do', async () => {
     const format = await folio(['build', '--format', 'html,docx']);
     expect(format).toMatchObject({ code: 2, stderr: 'error  Unknown format docx; available: html, epub, pdf\n' });

@@ -1,0 +1,136 @@
+import { availableParallelism } from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { Point, Position } from 'unist';
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { build, type BuildOptions, type BuildResult, type WriteEvent } from './build.js';
+import { loadManifest } from './manifest/load.js';
+
+/**
+ * Builds on every core. Parsing markdown and writing HTML and EPUB are JavaScript work,
+ * so one thread uses one core however many editions run side by side. Here the
+ * languages are dealt out to worker threads, each of which loads its editions (each
+ * chapter still parsed once) and renders them; the results and messages come back and
+ * are merged as if one build had made them. Only for builds without the PDF: the print
+ * edition's work is in Chromium's processes already, and one browser serves the build.
+ */
+
+/** How many threads a build should use: as many as `--jobs` (default: the cores, at most 4); 1 where threads cannot help. */
+export function threadsFor(options: BuildOptions): number {
+  if (options.dryRun || options.formats === undefined || options.formats.includes('pdf')) return 1;
+  return Math.max(1, Math.min(options.jobs ?? availableParallelism(), 4));
+}
+
+interface SerializedMessage {
+  reason: string;
+  place?: Point | Position;
+  fatal: boolean | null | undefined;
+  ruleId?: string;
+  source?: string;
+}
+
+interface SerializedFile {
+  path: string;
+  /** The edition of a chapter's file; none for book.yaml. */
+  lang?: string;
+  messages: SerializedMessage[];
+}
+
+type WorkerReport = { type: 'write'; event: WriteEvent } | { type: 'done'; result: { files: SerializedFile[]; written: WriteEvent[]; failed: string[]; skipped: string[] } };
+
+/** True in a worker started by buildInThreads: the entry module then calls runBuildWorker instead of its own work. */
+export const isBuildWorker = !isMainThread && (workerData as { folioBuild?: unknown } | null)?.folioBuild === true;
+
+/**
+ * Builds the book with `threads` worker threads, each started from `entry` (the module
+ * that calls runBuildWorker in a worker: the command's own entry).
+ */
+export async function buildInThreads(entry: URL, manifestPath: string, options: BuildOptions, threads: number): Promise<BuildResult> {
+  const { manifest } = await loadManifest(manifestPath);
+  const languages = options.languages ?? manifest?.languages;
+  if (!manifest || !languages || threads < 2) return build(manifestPath, options);
+
+  // Deal the languages out in turn, so each thread gets a share of every kind of edition.
+  const groups = Array.from({ length: Math.min(threads, languages.length) }, (_, index) => languages.filter((_, i) => i % threads === index));
+  const { onWrite, ...shared } = options;
+  const results = await Promise.all(
+    groups.map(
+      (group) =>
+        new Promise<Extract<WorkerReport, { type: 'done' }>['result']>((resolve, reject) => {
+          const worker = new Worker(entry, { workerData: { folioBuild: true, manifestPath, options: { ...shared, languages: group, jobs: 1 } } });
+          worker.on('message', (report: WorkerReport) => {
+            if (report.type === 'write') onWrite?.(report.event);
+            else resolve(report.result);
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => reject(new Error(`A build thread stopped (exit code ${code}) before it finished`)));
+        }),
+    ),
+  );
+  return merge(results, languages, options.formats ?? []);
+}
+
+/** The worker's side: build its share and report back. */
+export async function runBuildWorker(): Promise<void> {
+  const { manifestPath, options } = workerData as { manifestPath: string; options: BuildOptions };
+  const result = await build(manifestPath, { ...options, onWrite: (event) => parentPort!.postMessage({ type: 'write', event } satisfies WorkerReport) });
+  const langOf = new Map(result.book?.editions.flatMap((edition) => edition.chapters.map((chapter) => [chapter.file, edition.lang] as const)));
+  const files = result.files.map((file): SerializedFile => ({
+    path: file.path,
+    lang: langOf.get(file),
+    messages: file.messages.map((message) => ({
+      reason: message.reason,
+      place: message.place,
+      fatal: message.fatal,
+      ruleId: message.ruleId,
+      source: message.source,
+    })),
+  }));
+  parentPort!.postMessage({ type: 'done', result: { files, written: result.written, failed: result.failed, skipped: result.skipped } } satisfies WorkerReport);
+}
+
+/**
+ * One result from the threads' results: book.yaml's messages once (every thread loads
+ * the manifest), then the chapters' files; editions in the manifest's order.
+ */
+function merge(results: Extract<WorkerReport, { type: 'done' }>['result'][], languages: readonly string[], formats: readonly string[]): BuildResult {
+  const files = new Map<string, VFile>();
+  const seen = new Set<string>();
+  const chapters: SerializedFile[] = [];
+  for (const result of results) {
+    const [manifestFile, ...rest] = result.files;
+    chapters.push(...rest);
+    const file = files.get(manifestFile!.path) ?? new VFile({ path: manifestFile!.path });
+    files.set(file.path, file);
+    for (const message of manifestFile!.messages) {
+      const key = JSON.stringify(message);
+      if (!seen.has(key)) {
+        seen.add(key);
+        restore(file, message);
+      }
+    }
+  }
+  const order = (lang: string) => languages.indexOf(lang);
+  // Each thread listed its chapters in reading order; put the editions in manifest order.
+  chapters.sort((a, b) => order(a.lang ?? '') - order(b.lang ?? ''));
+  for (const serialized of chapters) {
+    const file = new VFile({ path: serialized.path });
+    for (const message of serialized.messages) restore(file, message);
+    files.set(serialized.path, file);
+  }
+  const written = results.flatMap((result) => result.written).sort((a, b) => order(a.lang) - order(b.lang) || formats.indexOf(a.format) - formats.indexOf(b.format));
+  return {
+    book: undefined,
+    files: [...files.values()],
+    written,
+    failed: results.flatMap((result) => result.failed).sort((a, b) => order(a) - order(b)),
+    skipped: results.flatMap((result) => result.skipped).sort((a, b) => order(a) - order(b)),
+  };
+}
+
+function restore(file: VFile, message: SerializedMessage): void {
+  const restored = new VFileMessage(message.reason, { place: message.place, ruleId: message.ruleId, source: message.source });
+  restored.fatal = message.fatal;
+  restored.file = file.path;
+  file.messages.push(restored);
+}
