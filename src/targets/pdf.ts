@@ -59,16 +59,19 @@ export const pdfTarget: Target<PdfOptions> = {
     const browser = await context.browser();
     const page = await isolatedPage(browser);
     try {
-      const print = async (pagination: Pagination) => {
+      const print = async (pagination: Pagination, tagged: boolean) => {
         const layout = printLayout(edition, pagination);
         const html = await printHtml(context, layout);
-        return { layout, html, bytes: await printPage(page, html, context.options.timeout) };
+        return { layout, html, bytes: await printPage(page, html, context.options.timeout, tagged) };
       };
-      const first = await print(firstPass);
+      // The first print is only measured, never shipped: untagged, it takes about 0.55× the
+      // time (English guide, 0.45 s against 0.72–0.93 s). Tags do not change the layout,
+      // and the second print is checked against the plan all the same.
+      const first = await print(firstPass, false);
       const openers = openerIds(first.layout);
       const frontMatter = new Set(first.layout.front.map((chapter) => chapter.id));
       const plan = planPagination(openers, frontMatter, await destinationPages(first.bytes));
-      const second = await print(plan);
+      const second = await print(plan, true);
       checkPagination(plan, await destinationPages(second.bytes));
       await keepPrintHtml(`${context.book.slug}-${edition.lang}`, second.html);
 
@@ -123,12 +126,12 @@ async function keepPrintHtml(name: string, html: string): Promise<void> {
 }
 
 /** Prints the page; a crash or hang of the browser becomes a clear error, never a partial file. */
-async function printPage(page: Page, html: string, timeoutSeconds: number): Promise<Uint8Array> {
+async function printPage(page: Page, html: string, timeoutSeconds: number, tagged: boolean): Promise<Uint8Array> {
   const timeout = timeoutSeconds * 1000;
   try {
     await page.setContent(html, { waitUntil: 'load', timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: false, timeout });
   } catch (cause) {
     throw new FolioError(`Chromium failed to print within ${timeoutSeconds} s (crashed, hung or ran out of memory)`, { cause });
   }
