@@ -41,9 +41,12 @@ type WorkerReport = { type: 'write'; event: WriteEvent } | { type: 'done'; resul
 /** True in a worker started by buildInThreads: the entry module then calls runBuildWorker instead of its own work. */
 export const isBuildWorker = !isMainThread && (workerData as { folioBuild?: unknown } | null)?.folioBuild === true;
 
+type ThreadResult = Extract<WorkerReport, { type: 'done' }>['result'];
+
 /**
- * Builds the book with `threads` worker threads, each started from `entry` (the module
- * that calls runBuildWorker in a worker: the command's own entry).
+ * Builds the book on `threads` threads: this one and `threads - 1` workers, each started
+ * from `entry` (the module that calls runBuildWorker in a worker: the command's own
+ * entry). This thread takes a share too, since starting a worker costs a load of Folio.
  */
 export async function buildInThreads(entry: URL, manifestPath: string, options: BuildOptions, threads: number): Promise<BuildResult> {
   const { manifest } = await loadManifest(manifestPath);
@@ -53,10 +56,12 @@ export async function buildInThreads(entry: URL, manifestPath: string, options: 
   // Deal the languages out in turn, so each thread gets a share of every kind of edition.
   const groups = Array.from({ length: Math.min(threads, languages.length) }, (_, index) => languages.filter((_, i) => i % threads === index));
   const { onWrite, ...shared } = options;
-  const results = await Promise.all(
-    groups.map(
+  const [own, ...others] = groups;
+  const results = await Promise.all([
+    build(manifestPath, { ...options, languages: own, jobs: 1 }).then(serialize),
+    ...others.map(
       (group) =>
-        new Promise<Extract<WorkerReport, { type: 'done' }>['result']>((resolve, reject) => {
+        new Promise<ThreadResult>((resolve, reject) => {
           const worker = new Worker(entry, { workerData: { folioBuild: true, manifestPath, options: { ...shared, languages: group, jobs: 1 } } });
           worker.on('message', (report: WorkerReport) => {
             if (report.type === 'write') onWrite?.(report.event);
@@ -66,7 +71,7 @@ export async function buildInThreads(entry: URL, manifestPath: string, options: 
           worker.on('exit', (code) => reject(new Error(`A build thread stopped (exit code ${code}) before it finished`)));
         }),
     ),
-  );
+  ]);
   return merge(results, languages, options.formats ?? []);
 }
 
@@ -74,6 +79,11 @@ export async function buildInThreads(entry: URL, manifestPath: string, options: 
 export async function runBuildWorker(): Promise<void> {
   const { manifestPath, options } = workerData as { manifestPath: string; options: BuildOptions };
   const result = await build(manifestPath, { ...options, onWrite: (event) => parentPort!.postMessage({ type: 'write', event } satisfies WorkerReport) });
+  parentPort!.postMessage({ type: 'done', result: serialize(result) } satisfies WorkerReport);
+}
+
+/** A build's result as plain data, to cross between threads. */
+function serialize(result: BuildResult): ThreadResult {
   const langOf = new Map(result.book?.editions.flatMap((edition) => edition.chapters.map((chapter) => [chapter.file, edition.lang] as const)));
   const files = result.files.map((file): SerializedFile => ({
     path: file.path,
@@ -86,14 +96,14 @@ export async function runBuildWorker(): Promise<void> {
       source: message.source,
     })),
   }));
-  parentPort!.postMessage({ type: 'done', result: { files, written: result.written, failed: result.failed, skipped: result.skipped } } satisfies WorkerReport);
+  return { files, written: result.written, failed: result.failed, skipped: result.skipped };
 }
 
 /**
  * One result from the threads' results: book.yaml's messages once (every thread loads
  * the manifest), then the chapters' files; editions in the manifest's order.
  */
-function merge(results: Extract<WorkerReport, { type: 'done' }>['result'][], languages: readonly string[], formats: readonly string[]): BuildResult {
+function merge(results: ThreadResult[], languages: readonly string[], formats: readonly string[]): BuildResult {
   const files = new Map<string, VFile>();
   const seen = new Set<string>();
   const chapters: SerializedFile[] = [];

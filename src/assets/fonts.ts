@@ -39,17 +39,22 @@ function parseRanges(unicodeRange: string): Range[] {
   });
 }
 
-/** The Inter files an edition needs to show `text`, in a stable order. */
-export function fontFilesFor(text: string, options: { variable: boolean } = { variable: true }): FontFile[] {
-  const packageDir = options.variable ? variableDir : staticDir;
+/** The script subsets of a Fontsource package that `text` uses: `[subset, unicode-range]`. */
+function subsetsUsedBy(packageDir: string, text: string): [string, string][] {
   const subsets: Record<string, string> = JSON.parse(readFileSync(path.join(packageDir, 'unicode.json'), 'utf8'));
   const codePoints = new Set<number>();
   for (const character of text) codePoints.add(character.codePointAt(0)!);
-  const files: FontFile[] = [];
-  for (const [subset, unicodeRange] of Object.entries(subsets)) {
+  return Object.entries(subsets).filter(([, unicodeRange]) => {
     const ranges = parseRanges(unicodeRange);
-    const used = [...codePoints].some((point) => ranges.some(([from, to]) => point >= from && point <= to));
-    if (!used) continue;
+    return [...codePoints].some((point) => ranges.some(([from, to]) => point >= from && point <= to));
+  });
+}
+
+/** The Inter files an edition needs to show `text`, in a stable order. */
+export function fontFilesFor(text: string, options: { variable: boolean } = { variable: true }): FontFile[] {
+  const packageDir = options.variable ? variableDir : staticDir;
+  const files: FontFile[] = [];
+  for (const [subset, unicodeRange] of subsetsUsedBy(packageDir, text)) {
     for (const style of ['normal', 'italic'] as const) {
       const weights = options.variable ? ['wght'] : staticWeights.map(String);
       for (const weight of weights) {
@@ -69,13 +74,8 @@ export function fontFilesFor(text: string, options: { variable: boolean } = { va
  */
 export function monoFontFilesFor(codeText: string): FontFile[] {
   if (codeText.trim() === '') return [];
-  const subsets: Record<string, string> = JSON.parse(readFileSync(path.join(monoDir, 'unicode.json'), 'utf8'));
-  const codePoints = new Set<number>();
-  for (const character of codeText) codePoints.add(character.codePointAt(0)!);
   const files: FontFile[] = [];
-  for (const [subset, unicodeRange] of Object.entries(subsets)) {
-    const ranges = parseRanges(unicodeRange);
-    if (![...codePoints].some((point) => ranges.some(([from, to]) => point >= from && point <= to))) continue;
+  for (const [subset, unicodeRange] of subsetsUsedBy(monoDir, codeText)) {
     for (const [weight, style] of [['400', 'normal'], ['400', 'italic'], ['700', 'normal']] as const) {
       const name = `jetbrains-mono-${subset}-${weight}-${style}.woff2`;
       files.push({ family: 'JetBrains Mono', name, style, weight, unicodeRange, path: path.join(monoDir, 'files', name) });
