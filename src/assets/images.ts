@@ -10,19 +10,25 @@ import { visit } from 'unist-util-visit';
  * (see plugins/rehype-local-images.ts). Each target decides what a reader gets instead.
  */
 
+/** Whether an element is an image of a local file (see plugins/rehype-local-images.ts). */
+const isLocalImage = (node: Element): node is Element & { properties: { src: string } } =>
+  node.tagName === 'img' && typeof node.properties.src === 'string' && path.isAbsolute(node.properties.src);
+
 /** Rewrites every local image of `tree` (a copy) with `url(file)`. */
 export function rewriteImages(tree: Root, url: (file: string) => string): void {
   visit(tree, 'element', (node: Element) => {
-    if (node.tagName === 'img' && typeof node.properties.src === 'string' && path.isAbsolute(node.properties.src)) {
-      node.properties.src = url(node.properties.src);
-    }
+    if (isLocalImage(node)) node.properties.src = url(node.properties.src);
   });
 }
 
 /** The local images of some trees, each once, in order of first use. */
 export function imagesOf(trees: readonly Root[]): string[] {
   const files = new Set<string>();
-  for (const tree of trees) rewriteImages(structuredClone(tree), (file) => (files.add(file), file));
+  for (const tree of trees) {
+    visit(tree, 'element', (node: Element) => {
+      if (isLocalImage(node)) files.add(node.properties.src);
+    });
+  }
   return [...files];
 }
 
