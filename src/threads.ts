@@ -36,12 +36,18 @@ interface SerializedFile {
   messages: SerializedMessage[];
 }
 
-type WorkerReport = { type: 'write'; event: WriteEvent } | { type: 'done'; result: { files: SerializedFile[]; written: WriteEvent[]; failed: string[]; skipped: string[] } };
+/** A build's result as plain data, to cross between threads. */
+interface ThreadResult {
+  files: SerializedFile[];
+  written: WriteEvent[];
+  failed: string[];
+  skipped: string[];
+}
+
+type WorkerReport = { type: 'write'; event: WriteEvent } | { type: 'done'; result: ThreadResult };
 
 /** True in a worker started by buildInThreads: the entry module then calls runBuildWorker instead of its own work. */
 export const isBuildWorker = !isMainThread && (workerData as { folioBuild?: unknown } | null)?.folioBuild === true;
-
-type ThreadResult = Extract<WorkerReport, { type: 'done' }>['result'];
 
 /**
  * Builds the book on `threads` threads: this one and `threads - 1` workers, each started
@@ -82,7 +88,7 @@ export async function runBuildWorker(): Promise<void> {
   parentPort!.postMessage({ type: 'done', result: serialize(result) } satisfies WorkerReport);
 }
 
-/** A build's result as plain data, to cross between threads. */
+/** A build's result as a ThreadResult. */
 function serialize(result: BuildResult): ThreadResult {
   const langOf = new Map(result.book?.editions.flatMap((edition) => edition.chapters.map((chapter) => [chapter.file, edition.lang] as const)));
   const files = result.files.map((file): SerializedFile => ({

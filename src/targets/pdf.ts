@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { z } from 'zod';
 import { dataUri, fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
+import { dataUris } from '../assets/images.js';
 import { isolatedPage } from '../browser/browser.js';
 import { codeText, editionText } from '../book/text.js';
 import { FolioError } from '../diagnostics/errors.js';
@@ -58,9 +59,10 @@ export const pdfTarget: Target<PdfOptions> = {
     const { edition } = context;
     const browser = await context.browser();
     const page = await isolatedPage(browser);
+    const imageUrl = dataUris();
     try {
       const print = async (pagination: Pagination, tagged: boolean) => {
-        const layout = printLayout(edition, pagination);
+        const layout = printLayout(edition, pagination, imageUrl);
         const html = await printHtml(context, layout);
         return { layout, html, bytes: await printPage(page, html, context.options.timeout, tagged) };
       };

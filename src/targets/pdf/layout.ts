@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { shiftHeadings } from '../../assemble/headings.js';
-import { dataUris, rewriteImages } from '../../assets/images.js';
+import { rewriteImages } from '../../assets/images.js';
 import type { Chapter, Edition } from '../../book/types.js';
 import { format } from '../../templates/strings.js';
 import { hyphenateTree, hyphenatorFor } from './hyphenate.js';
@@ -68,10 +68,13 @@ export interface PrintLayout {
   bookHead: string;
 }
 
-/** Lays an edition out for print, hyphenated for its language. */
-export function printLayout(edition: Edition, pagination: Pagination): PrintLayout {
+/**
+ * Lays an edition out for print, hyphenated for its language. `imageUrl` turns a local
+ * image into what the page loads (a data URI); the caller keeps one for both passes, so
+ * each image is encoded once.
+ */
+export function printLayout(edition: Edition, pagination: Pagination, imageUrl: (file: string) => string): PrintLayout {
   const hyphenate = hyphenatorFor(edition.lang);
-  const imageUrl = dataUris();
   // A blank page before the first opener of the body still belongs to the front matter.
   const firstBody = [...edition.front.filter((item) => item.role !== 'front').map((item) => item.slug), ...edition.parts.map((part) => part.id), ...edition.back.map((item) => item.slug)][0];
   const blankPage = (id: string, front: boolean) =>
