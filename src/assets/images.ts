@@ -45,6 +45,33 @@ export function dataUris(): (file: string) => string {
   };
 }
 
+/**
+ * The pixel size a browser gives an image: sharp reads it from the file's header, turned
+ * as the file's EXIF orientation turns it (browsers honour that orientation).
+ */
+export async function imageSize(file: string): Promise<{ width: number; height: number } | undefined> {
+  // sharp (native code) is loaded only for books that have images.
+  const { default: sharp } = await import('sharp');
+  const { autoOrient } = await sharp(file).metadata();
+  return autoOrient.width && autoOrient.height ? autoOrient : undefined;
+}
+
+/**
+ * Stand-ins for a print that is only measured: each raster image becomes an empty SVG of
+ * its pixel size, which lays out exactly like the image (same natural size and ratio) but
+ * costs Chromium nothing to decode and embed. The guide's 4956×6976 px cover alone took
+ * about 3.5 s of each print. SVG images, cheap already, are kept.
+ */
+export async function placeholderUris(files: readonly string[], real: (file: string) => string): Promise<(file: string) => string> {
+  const stand = new Map<string, string>();
+  for (const file of new Set(files)) {
+    if (mime.lookup(file) === 'image/svg+xml') continue;
+    const size = await imageSize(file);
+    if (size) stand.set(file, `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}"/>`)}`);
+  }
+  return (file) => stand.get(file) ?? real(file);
+}
+
 export interface PackagedImage {
   /** Path inside the package, `images/team-1a2b3c4d.png`: stable, and unique per content. */
   name: string;

@@ -5,6 +5,7 @@ import mime from 'mime-types';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { error, warn, type Place } from '../diagnostics/messages.js';
+import { imageSize } from '../assets/images.js';
 
 /** The image formats every edition can carry (WebP becomes PNG in the EPUB, see epub.ts). */
 export const imageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/svg+xml', 'image/webp'];
@@ -100,8 +101,6 @@ function locate(src: string, file: VFile, assets: [string, string][], place: Pla
 
 async function measure(node: Element, file: string): Promise<void> {
   node.properties.src = file;
-  // sharp (native code) is loaded only for books that have images.
-  const { default: sharp } = await import('sharp');
-  const { width, height } = await sharp(file).metadata();
-  if (width && height) Object.assign(node.properties, { width, height });
+  const size = await imageSize(file);
+  if (size) Object.assign(node.properties, size);
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { z } from 'zod';
 import { dataUri, fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
-import { dataUris } from '../assets/images.js';
+import { dataUris, imagesOf, placeholderUris } from '../assets/images.js';
 import { isolatedPage } from '../browser/browser.js';
 import { codeText, editionText } from '../book/text.js';
 import { FolioError } from '../diagnostics/errors.js';
@@ -14,8 +14,8 @@ import { readBookStylesheet, readTemplate } from '../templates/files.js';
 import { renderTemplate } from '../templates/render.js';
 import { format } from '../templates/strings.js';
 import { firstPass, openerIds, printLayout, type Pagination, type PrintLayout } from './pdf/layout.js';
-import { checkPagination, planPagination } from './pdf/paginate.js';
-import { destinationPages, finishPdf, type OutlineItem } from './pdf/pdf-file.js';
+import { checkPagination, matchesPlan, planPagination } from './pdf/paginate.js';
+import { destinationPages, finishPdf, readPrint, type OutlineItem } from './pdf/pdf-file.js';
 import type { RenderContext, Target } from './target.js';
 
 const Length = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'must be a length such as 20mm, 0.75in or 54pt');
@@ -59,26 +59,33 @@ export const pdfTarget: Target<PdfOptions> = {
     const { edition } = context;
     const browser = await context.browser();
     const page = await isolatedPage(browser);
+    // One encoding of each image for both passes; the measuring pass gets stand-ins.
     const imageUrl = dataUris();
+    const imageFiles = [...(edition.metadata.cover ? [edition.metadata.cover.path] : []), ...imagesOf(edition.chapters.map((chapter) => chapter.tree))];
+    const standIns = await placeholderUris(imageFiles, imageUrl);
     try {
-      const print = async (pagination: Pagination, tagged: boolean) => {
-        const layout = printLayout(edition, pagination, imageUrl);
-        const html = await printHtml(context, layout);
-        return { layout, html, bytes: await printPage(page, html, context.options.timeout, tagged) };
+      const print = async (pagination: Pagination, images: (file: string) => string, tagged: boolean) => {
+        const layout = printLayout(edition, pagination, images);
+        const html = await printHtml(context, layout, images);
+        return { layout, html, print: await readPrint(await printPage(page, html, context.options.timeout, tagged)) };
       };
-      // The first print is only measured, never shipped: untagged, it takes about 0.55× the
-      // time (English guide, 0.45 s against 0.72–0.93 s). Tags do not change the layout,
-      // and the second print is checked against the plan all the same.
-      const first = await print(firstPass, false);
-      const openers = openerIds(first.layout);
-      const frontMatter = new Set(first.layout.front.map((chapter) => chapter.id));
-      const plan = planPagination(openers, frontMatter, await destinationPages(first.bytes));
-      const second = await print(plan, true);
-      checkPagination(plan, await destinationPages(second.bytes));
+      // The first print is only measured, never shipped, so it is made cheap: untagged
+      // (tags do not change the layout) and with images replaced by empty stand-ins of
+      // their size. The second print is checked against the plan all the same.
+      const measure = async (images: (file: string) => string) => {
+        const first = await print(firstPass, images, false);
+        const frontMatter = new Set(first.layout.front.map((chapter) => chapter.id));
+        const plan = planPagination(openerIds(first.layout), frontMatter, destinationPages(first.print));
+        return { plan, second: await print(plan, imageUrl, true) };
+      };
+      let { plan, second } = await measure(standIns);
+      // Should an image lay out otherwise than its pixel size says, measure it for real.
+      if (!matchesPlan(plan, destinationPages(second.print))) ({ plan, second } = await measure(imageUrl));
+      checkPagination(plan, destinationPages(second.print));
       await keepPrintHtml(`${context.book.slug}-${edition.lang}`, second.html);
 
       const { metadata } = edition;
-      return finishPdf(second.bytes, {
+      return finishPdf(second.print, {
         title: metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title,
         authors: metadata.authors,
         subject: metadata.description,
@@ -96,7 +103,7 @@ export const pdfTarget: Target<PdfOptions> = {
   },
 };
 
-async function printHtml({ book, edition, options }: RenderContext<PdfOptions>, layout: PrintLayout): Promise<string> {
+async function printHtml({ book, edition, options }: RenderContext<PdfOptions>, layout: PrintLayout, imageUrl: (file: string) => string): Promise<string> {
   const { metadata, strings } = edition;
   const dirs = book.templateDirs;
   const pagesCss = await renderTemplate(dirs, 'pdf', 'pages.css', { ...layout, size: options.size, margins: options.margins }, strings);
@@ -112,7 +119,7 @@ async function printHtml({ book, edition, options }: RenderContext<PdfOptions>, 
     dir: edition.dir,
     ...metadata,
     author: metadata.authors.join(', '),
-    cover: metadata.cover && { src: dataUri(metadata.cover.path, metadata.cover.mediaType), alt: format(strings.coverAlt!, { title: metadata.title }) },
+    cover: metadata.cover && { src: imageUrl(metadata.cover.path), alt: format(strings.coverAlt!, { title: metadata.title }) },
     css,
     ...layout,
   }, strings);

@@ -120,11 +120,10 @@ export interface PdfLink {
 
 /** Every link annotation of the file, read with pdf-lib. */
 export async function pdfLinks(file: string): Promise<PdfLink[]> {
-  const { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } = await import('pdf-lib');
-  const { destinationPages } = await import('../../src/targets/pdf/pdf-file.js');
-  const bytes = readFileSync(file);
-  const destinations = await destinationPages(bytes);
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const { PDFArray, PDFDict, PDFName, PDFString, PDFHexString } = await import('pdf-lib');
+  const { destinationPages, readPrint } = await import('../../src/targets/pdf/pdf-file.js');
+  const pdf = await readPrint(readFileSync(file));
+  const destinations = destinationPages(pdf);
   const text = (value: unknown) =>
     value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : value instanceof PDFName ? value.decodeText() : undefined;
   const links: PdfLink[] = [];

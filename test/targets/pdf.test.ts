@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { derivedIdentifier } from '../../src/book/metadata.js';
 import { build } from '../../src/index.js';
 import { pageLabels, pageTexts, pdfFonts, pdfInfo, qpdfJson, wordBoxes } from '../support/pdf.js';
 import { repoRoot } from '../support/tools.js';
@@ -119,6 +121,17 @@ describe('pdf target, the mini book (A4, parts)', () => {
     const mm = 72 / 25.4;
     const outside = words.filter((word) => word.xMin < 18 * mm || word.xMax > word.pageWidth - 18 * mm || word.yMin < 10 * mm || word.yMax > word.pageHeight - 10 * mm);
     expect(outside.filter((word) => !/^[0-9ivx]+$/.test(word.word))).toEqual([]);
+  });
+
+  test('the document ID: the edition, then a hash of the file as saved with that half zeroed', () => {
+    const bytes = readFileSync(file);
+    const match = /\/ID \[ ?<([0-9a-f]{32})> <([0-9a-f]{32})> ?\]/.exec(bytes.toString('latin1'))!;
+    expect(match).not.toBeNull();
+    const md5 = (data: string | Buffer) => createHash('md5').update(data).digest('hex');
+    expect(match[1]).toBe(md5(derivedIdentifier('mini', 'en')));
+    const zeroed = Buffer.from(bytes);
+    zeroed.write('0'.repeat(32), match.index + match[0].indexOf(match[2]!), 'latin1');
+    expect(match[2]).toBe(md5(zeroed));
   });
 
   test('two builds give identical bytes', async () => {

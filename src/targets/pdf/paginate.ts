@@ -43,9 +43,16 @@ export function planPagination(
   return { blankBefore, starts, frontPages, folios };
 }
 
+/** Whether a print put every opener where the plan said. */
+export function matchesPlan(plan: PaginationPlan, measured: ReadonlyMap<string, number>): boolean {
+  return movedOpeners(plan, measured).length === 0;
+}
+
+const movedOpeners = (plan: PaginationPlan, measured: ReadonlyMap<string, number>) => [...plan.starts].filter(([id, page]) => measured.get(id) !== page);
+
 /** Checks that the second print put every opener where the plan said. */
 export function checkPagination(plan: PaginationPlan, measured: ReadonlyMap<string, number>): void {
-  const moved = [...plan.starts].filter(([id, page]) => measured.get(id) !== page);
+  const moved = movedOpeners(plan, measured);
   if (moved.length > 0) {
     const detail = moved.map(([id, page]) => `#${id} planned on page ${page}, printed on ${measured.get(id)}`).join('; ');
     throw new FolioError(`The print layout moved between its two passes (${detail}); the contents would be wrong`);

@@ -8,15 +8,24 @@ import {
   PDFNull,
   PDFNumber,
   PDFRef,
+  ParseSpeeds,
 } from 'pdf-lib';
+
+/**
+ * Parses a print from Chromium, once: it is read for where things landed, then finished.
+ * pdf-lib by default pauses every 100 objects to let other work run; a print has
+ * thousands, and nothing here waits on this thread, so it parses in one go.
+ */
+export function readPrint(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
 
 /**
  * Where each named destination of a printed PDF lands: Chrome writes one per element that
  * a link points at (`#id` → `/Dests /id [page …]`). The contents link to every part and
  * chapter, so this reads where each begins. Pages are numbered from 1.
  */
-export async function destinationPages(bytes: Uint8Array): Promise<Map<string, number>> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+export function destinationPages(pdf: PDFDocument): Map<string, number> {
   const pageOf = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));
   const pages = new Map<string, number>();
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
@@ -62,8 +71,7 @@ export interface FinishOptions {
  * (roman front matter, arabic body from 1), the bookmarks (parts › chapters), and a
  * stable document ID, so that the same sources give the same bytes.
  */
-export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+export async function finishPdf(pdf: PDFDocument, options: FinishOptions): Promise<Uint8Array> {
   pdf.setTitle(options.title, { showInWindowTitleBar: true });
   pdf.setAuthor(options.authors.join(', '));
   if (options.subject) pdf.setSubject(options.subject);
@@ -86,11 +94,17 @@ export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Prom
   catalog.set(PDFName.of('Outlines'), outlines);
   catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 
-  // A stable ID: the first half names the edition, the second its content.
-  const first = await pdf.save({ useObjectStreams: false });
-  const id = (text: string | Uint8Array) => PDFHexString.of(createHash('md5').update(text).digest('hex'));
-  context.trailerInfo.ID = context.obj([id(options.identifier), id(first)]);
-  return pdf.save({ useObjectStreams: false });
+  // A stable ID: the first half names the edition, the second its content. The file is
+  // saved once with zeros there, then the zeros become the hash of that file: as
+  // reproducible as the file, at the cost of one save instead of two.
+  const md5 = (data: string | Uint8Array) => createHash('md5').update(data).digest('hex');
+  const unset = '0'.repeat(32);
+  context.trailerInfo.ID = context.obj([PDFHexString.of(md5(options.identifier)), PDFHexString.of(unset)]);
+  const saved = await pdf.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  const at = Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength).lastIndexOf(`<${unset}>`);
+  if (at < 0) throw new Error('pdf-lib wrote no document ID to fill in');
+  saved.set(Buffer.from(md5(saved), 'latin1'), at + 1);
+  return saved;
 }
 
 /** Writes outline items under `parent`; returns the /First, /Last and /Count of the parent. */
