@@ -1,10 +1,12 @@
+import { buffer } from 'node:stream/consumers';
 import { EPub, type Chapter as EpubChapter, type Options as EpubOptions } from 'epub-gen-memory';
+import { ZipFile } from 'yazl';
 
 /**
  * epub-gen-memory, made reproducible. The library stamps every zip entry with the time
  * of the build and rewrites chapter HTML (dropping attributes such as epub:type); Folio
- * gives it finished XHTML documents and its own package templates, then fixes the entry
- * dates before the zip is written. Nothing else of the library changes.
+ * gives it finished XHTML documents and its own package templates, and zips its files
+ * with fixed dates. Nothing else of the library changes.
  */
 export class ReproducibleEPub extends EPub {
   constructor(
@@ -23,20 +25,41 @@ export class ReproducibleEPub extends EPub {
     });
   }
 
+  /**
+   * The library's templates and files, zipped with yazl rather than the library's JSZip:
+   * yazl deflates with Node's own zlib, off the JavaScript thread, where JSZip's pure
+   * JavaScript deflate took about 0.8 s of the 16 guide EPUBs' build time. The
+   * entries are JSZip's, in its order (mimetype first, stored, as OCF requires).
+   */
   override async genEpub(): Promise<Buffer> {
     await this.render();
-    const oebps = this.zip.folder('OEBPS')!;
-    for (const file of this.files) oebps.file(file.name, file.data);
-    for (const entry of Object.values(this.zip.files)) {
-      entry.date = this.date;
-      // Fonts (brotli inside) and JPEGs are compressed already: deflating them again costs time, saves nothing.
-      if (/\.(woff2|jpe?g|webp)$/i.test(entry.name)) (entry as unknown as { options: { compression: string } }).options.compression = 'STORE';
+    const zip = new ZipFile();
+    const entries = Object.values(this.zip.files).filter((entry) => !entry.dir);
+    const mimetype = entries.findIndex((entry) => entry.name === 'mimetype');
+    if (mimetype > 0) entries.unshift(...entries.splice(mimetype, 1));
+    const files = [
+      ...(await Promise.all(entries.map(async (entry) => ({ name: entry.name, data: await entry.async('nodebuffer') })))),
+      ...this.files.map((file) => ({ name: `OEBPS/${file.name}`, data: Buffer.from(file.data) })),
+    ];
+    for (const { name, data } of files) {
+      zip.addBuffer(data, name, {
+        mtime: dosLocal(this.date),
+        mode: 0o100644,
+        forceDosTimestamp: true,
+        // Fonts (brotli inside) and JPEGs are compressed already: deflating them again
+        // costs time and saves nothing. Level 6, not 9: 0.2% larger, much faster.
+        compressionLevel: name === 'mimetype' || /\.(woff2|jpe?g|webp)$/i.test(name) ? 0 : 6,
+      });
     }
-    return this.generateAsync({
-      type: 'nodebuffer',
-      mimeType: 'application/epub+zip',
-      compression: 'DEFLATE',
-      compressionOptions: { level: 6 },
-    }) as Promise<Buffer>;
+    zip.end();
+    return buffer(zip.outputStream);
   }
+}
+
+/**
+ * yazl writes a zip entry's DOS date and time from the Date's local fields; shifted by
+ * the time zone offset, they are the UTC ones, and the bytes are the same in every zone.
+ */
+function dosLocal(date: Date): Date {
+  return new Date(date.getTime() + date.getTimezoneOffset() * 60_000);
 }
