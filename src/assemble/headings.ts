@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../book/walk.js';
 
 const headingPattern = /^h([1-6])$/;
 
@@ -10,13 +10,13 @@ const headingPattern = /^h([1-6])$/;
  */
 export function shiftHeadings(tree: Root, titleRank: number): void {
   let top = 7;
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     const match = headingPattern.exec(node.tagName);
     if (match) top = Math.min(top, Number(match[1]));
   });
   if (top === 7) return;
   const shift = titleRank + 1 - top;
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     const match = headingPattern.exec(node.tagName);
     if (match) node.tagName = `h${Math.min(6, Number(match[1]) + shift)}`;
   });

@@ -39,15 +39,33 @@ function parseRanges(unicodeRange: string): Range[] {
   });
 }
 
-/** The script subsets of a Fontsource package that `text` uses: `[subset, unicode-range]`. */
+const subsetsCache = new Map<string, Map<string, [string, string][]>>();
+
+/**
+ * The script subsets of a Fontsource package that `text` uses: `[subset, unicode-range]`.
+ * Remembered for the last few texts: the formats of an edition ask with the same text
+ * (see book/text.ts), and a long-lived process must not keep every book's text.
+ */
 function subsetsUsedBy(packageDir: string, text: string): [string, string][] {
-  const subsets: Record<string, string> = JSON.parse(readFileSync(path.join(packageDir, 'unicode.json'), 'utf8'));
-  const codePoints = new Set<number>();
-  for (const character of text) codePoints.add(character.codePointAt(0)!);
-  return Object.entries(subsets).filter(([, unicodeRange]) => {
-    const ranges = parseRanges(unicodeRange);
-    return [...codePoints].some((point) => ranges.some(([from, to]) => point >= from && point <= to));
-  });
+  let byText = subsetsCache.get(packageDir);
+  if (!byText) subsetsCache.set(packageDir, (byText = new Map()));
+  let used = byText.get(text);
+  if (!used) {
+    const subsets: Record<string, string> = JSON.parse(readFileSync(path.join(packageDir, 'unicode.json'), 'utf8'));
+    const codePoints = new Set<number>();
+    for (let i = 0; i < text.length; i++) {
+      const point = text.codePointAt(i)!;
+      codePoints.add(point);
+      if (point > 0xffff) i++;
+    }
+    used = Object.entries(subsets).filter(([, unicodeRange]) => {
+      const ranges = parseRanges(unicodeRange);
+      return [...codePoints].some((point) => ranges.some(([from, to]) => point >= from && point <= to));
+    });
+    byText.set(text, used);
+    if (byText.size > 8) byText.delete(byText.keys().next().value!);
+  }
+  return used;
 }
 
 /** The Inter files an edition needs to show `text`, in a stable order. */

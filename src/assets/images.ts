@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../book/walk.js';
 
 /**
  * The chapters' images after loading: `src` is the absolute path of a file that exists
@@ -16,7 +16,7 @@ const isLocalImage = (node: Element): node is Element & { properties: { src: str
 
 /** Rewrites every local image of `tree` (a copy) with `url(file)`. */
 export function rewriteImages(tree: Root, url: (file: string) => string): void {
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     if (isLocalImage(node)) node.properties.src = url(node.properties.src);
   });
 }
@@ -25,7 +25,7 @@ export function rewriteImages(tree: Root, url: (file: string) => string): void {
 export function imagesOf(trees: readonly Root[]): string[] {
   const files = new Set<string>();
   for (const tree of trees) {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (isLocalImage(node)) files.add(node.properties.src);
     });
   }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
 import { error } from '../diagnostics/messages.js';
@@ -7,17 +6,18 @@ import type { ChapterProcessor } from './processor.js';
 import type { Chapter } from './types.js';
 
 /**
- * Reads one chapter and turns it into HAST, once. Problems (bad frontmatter, no title)
+ * Turns one chapter's text into HAST, once. Problems (bad frontmatter, no title)
  * are messages in the chapter's VFile; the chapter is returned all the same so that
  * every problem of the build can be reported together.
  */
 export async function loadChapter(
   processor: ChapterProcessor,
   filePath: string,
+  text: string,
   entry: OutlineEntry,
   lang: string,
 ): Promise<Chapter> {
-  const file = new VFile({ path: filePath, value: await readFile(filePath, 'utf8') });
+  const file = new VFile({ path: filePath, value: text });
   const mdast = processor.parse(file);
   const tree = (await processor.run(mdast, file)) as Root;
   const frontmatter = file.data.frontmatter ?? {};

@@ -1,5 +1,5 @@
 import type { Element } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './walk.js';
 import type { Chapter } from './types.js';
 
 /** Ids the templates use for the book's own furniture; no chapter may take them. */
@@ -17,7 +17,7 @@ export function uniqueIds(chapters: readonly Chapter[], elementIds: readonly str
 
   for (const chapter of chapters) {
     const map = new Map<string, string>();
-    visit(chapter.tree, 'element', (node: Element) => {
+    eachElement(chapter.tree, (node: Element) => {
       const id = node.properties.id;
       if (typeof id !== 'string' || id === '') return;
       let final = used.has(id) ? `${chapter.slug}-${id}` : id;
@@ -38,7 +38,7 @@ const idReferences = ['ariaDescribedBy', 'ariaLabelledBy', 'ariaControls', 'aria
 
 /** Points a chapter's id references at the ids' final names. (Links are resolveLinks' job.) */
 function renameReferences(chapter: Chapter, map: ReadonlyMap<string, string>): void {
-  visit(chapter.tree, 'element', (node: Element) => {
+  eachElement(chapter.tree, (node: Element) => {
     for (const name of idReferences) {
       const value = node.properties[name];
       if (typeof value === 'string') node.properties[name] = map.get(value) ?? value;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Element } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './walk.js';
 import { warn } from '../diagnostics/messages.js';
 import type { Chapter } from './types.js';
 
@@ -32,7 +32,7 @@ export function resolveLinks(chapter: Chapter, context: LinkContext): void {
   const chapterPattern = context.chapterUrl ? patternOf(context.chapterUrl) : undefined;
   const siteOrigin = context.site ? new URL(context.site).origin : undefined;
 
-  visit(chapter.tree, 'element', (node: Element) => {
+  eachElement(chapter.tree, (node: Element) => {
     if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
     const href = node.properties.href;
     const [target, fragment] = splitFragment(href);

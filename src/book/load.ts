@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { error, hasErrors, warn } from '../diagnostics/messages.js';
@@ -135,13 +136,23 @@ async function loadEdition(input: EditionInput): Promise<Edition> {
     strings: input.strings,
   };
 
+  // Reading is I/O and parsing is JavaScript: every read starts now, so the files arrive
+  // while the first chapters parse instead of one wait per chapter.
+  const reads = new Map(
+    outline.entries
+      .map((entry) => input.sourceOf(entry.slug))
+      .filter((filePath) => existsSync(filePath))
+      .map((filePath) => [filePath, readFile(filePath, 'utf8').then((text) => ({ text }), (error: unknown) => ({ error }))] as const),
+  );
   for (const entry of outline.entries) {
     const filePath = input.sourceOf(entry.slug);
-    if (!existsSync(filePath)) {
+    const read = await reads.get(filePath);
+    if (!read) {
       edition.missing.push(entry.slug);
       continue;
     }
-    const chapter = await loadChapter(input.processor, filePath, entry, lang);
+    if ('error' in read) throw read.error;
+    const chapter = await loadChapter(input.processor, filePath, read.text, entry, lang);
     edition.chapters.push(chapter);
     const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;
     if (entry.role === 'front') edition.front.push(chapter);

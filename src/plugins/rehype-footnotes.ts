@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../book/walk.js';
 
 /**
  * Gives GFM footnotes (as remark-rehype makes them) their DPUB-ARIA roles, so assistive
@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit';
  */
 export default function rehypeFootnotes() {
   return function (tree: Root) {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       const properties = node.properties;
       if (node.tagName === 'a' && properties.dataFootnoteRef !== undefined) properties.role = 'doc-noteref';
       else if (node.tagName === 'a' && properties.dataFootnoteBackref !== undefined) {

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../book/walk.js';
 import { warn } from '../diagnostics/messages.js';
 
 const headingPattern = /^h([1-6])$/;
@@ -15,7 +15,7 @@ const headingPattern = /^h([1-6])$/;
 export default function rehypeHeadingOrder() {
   return function (tree: Root, file: VFile) {
     const headings: [Element, number][] = [];
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       const match = headingPattern.exec(node.tagName);
       if (match) headings.push([node, Number(match[1])]);
     });

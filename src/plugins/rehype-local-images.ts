@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../book/walk.js';
 import { error, warn, type Place } from '../diagnostics/messages.js';
 import { imageSize } from '../assets/images.js';
 
@@ -29,7 +29,7 @@ export default function rehypeLocalImages(options?: LocalImagesOptions) {
 
   return async function (tree: Root, file: VFile) {
     const pending: Promise<void>[] = [];
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (node.tagName !== 'img') return;
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
       const found = locate(src, file, assets, node);

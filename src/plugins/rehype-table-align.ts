@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../book/walk.js';
 
 /**
  * Turns the `align` attribute that GFM tables produce (`| :--- |`) into
@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit';
  */
 export default function rehypeTableAlign() {
   return function (tree: Root) {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (node.tagName !== 'td' && node.tagName !== 'th') return;
       const align = node.properties.align;
       if (typeof align !== 'string') return;

@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import { eachElement } from '../book/walk.js';
 
 export interface TableScrollOptions {
   /** The accessible name of the scrolling region, in the edition's language (default `Table`); the book numbers it (see numberTables). */
@@ -35,7 +36,7 @@ export default function rehypeTableScroll(options?: TableScrollOptions) {
 export function numberTables(trees: readonly Root[]): void {
   let count = 0;
   for (const tree of trees) {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       const className = node.properties.className;
       if (node.tagName === 'div' && Array.isArray(className) && className.includes('table-scroll')) node.properties.ariaLabel = `${String(node.properties.ariaLabel)} ${++count}`;
     });

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../book/walk.js';
 
 /**
  * Names the checkbox of each task list item (`- [x] Send it`) by the item's own text:
@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit';
  */
 export default function rehypeTaskLists() {
   return function (tree: Root) {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (node.tagName !== 'li' || !(node.properties.className as string[] | undefined)?.includes('task-list-item')) return;
       const own = (children: ElementContent[]): string =>
         children

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toXast } from 'hast-util-to-xast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../../book/walk.js';
 import { rewriteImages } from '../../assets/images.js';
 import { toXml } from 'xast-util-to-xml';
 import { shiftHeadings } from '../../assemble/headings.js';
@@ -84,7 +84,7 @@ function xhtmlBody(chapter: Chapter, files: ReadonlyMap<string, string>, images:
   rewriteImages(tree, (file) => images.get(file)!);
   popUpNotes(tree);
   const own = `${chapter.slug}.xhtml`;
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     const href = node.properties.href;
     if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
     const file = files.get(href.slice(1));
@@ -101,7 +101,7 @@ function xhtmlBody(chapter: Chapter, files: ReadonlyMap<string, string>, images:
 function popUpNotes(tree: Root): void {
   const isElement = (node: unknown, tagName: string): node is Element =>
     (node as Element).type === 'element' && (node as Element).tagName === tagName;
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     const properties = node.properties;
     if (node.tagName === 'a' && properties.dataFootnoteRef !== undefined) properties['epub:type'] = 'noteref';
     else if (node.tagName === 'a' && properties.dataFootnoteBackref !== undefined) properties['epub:type'] = 'backlink';

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../../book/walk.js';
 import { shiftHeadings } from '../../assemble/headings.js';
 import { rewriteImages } from '../../assets/images.js';
 import type { Chapter, Edition } from '../../book/types.js';
@@ -128,7 +128,7 @@ export function printLayout(edition: Edition, pagination: Pagination, imageUrl: 
 
 /** Paper cannot be clicked: every `<details>` prints open. */
 function openDetails(tree: Root): void {
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     if (node.tagName === 'details') node.properties.open = true;
   });
 }
