@@ -64,11 +64,11 @@ export async function buildInThreads(entry: URL, manifestPath: string, options: 
   const { onWrite, ...shared } = options;
   const [own, ...others] = groups;
   const results = await Promise.all([
-    build(manifestPath, { ...options, languages: own, jobs: 1 }).then(serialize),
+    build(manifestPath, { ...options, languages: own, jobs: 2 }).then(serialize),
     ...others.map(
       (group) =>
         new Promise<ThreadResult>((resolve, reject) => {
-          const worker = new Worker(entry, { workerData: { folioBuild: true, manifestPath, options: { ...shared, languages: group, jobs: 1 } } });
+          const worker = new Worker(entry, { workerData: { folioBuild: true, manifestPath, options: { ...shared, languages: group, jobs: 2 } } });
           worker.on('message', (report: WorkerReport) => {
             if (report.type === 'write') onWrite?.(report.event);
             else resolve(report.result);
