@@ -50,6 +50,19 @@ export interface BuildResult {
  * errors. An edition with errors is not written; the others still are.
  */
 export async function build(manifestPath: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const formats = options.formats ?? (Object.keys(targets) as TargetName[]);
+  // One browser for the whole build. Chromium takes one to two seconds to start, so a
+  // build with the PDF starts it now, while the chapters are read and parsed.
+  const browsers = new BrowserPool();
+  if (formats.includes('pdf') && !options.dryRun) browsers.warm();
+  try {
+    return await buildWith(browsers, manifestPath, formats, options);
+  } finally {
+    await browsers.close();
+  }
+}
+
+async function buildWith(browsers: BrowserPool, manifestPath: string, formats: readonly TargetName[], options: BuildOptions): Promise<BuildResult> {
   const loaded = await loadBook(manifestPath, options);
   const { book } = loaded;
   const result: BuildResult = {
@@ -61,34 +74,27 @@ export async function build(manifestPath: string, options: BuildOptions = {}): P
   };
   if (!book || options.dryRun) return result;
 
-  const formats = options.formats ?? (Object.keys(targets) as TargetName[]);
   const outDir = path.resolve(options.outDir ?? path.join(book.root, 'dist'));
-  // One browser for the whole build, started only if a target asks for it.
-  const browsers = new BrowserPool();
-  try {
-    // Editions are independent: render them side by side. The PDF's work happens in
-    // Chromium's processes, so this keeps every core busy while Node waits on one print.
-    const limit = pLimit(options.jobs ?? Math.min(4, availableParallelism()));
-    await Promise.all(
-      book.editions
-        .filter((edition) => !loaded.failed.has(edition.lang))
-        .map((edition) =>
-          limit(async () => {
-            for (const format of formats) {
-              const event = await renderEdition(book, edition, format, outDir, browsers);
-              if (event) {
-                result.written.push(event);
-                options.onWrite?.(event);
-              } else if (!result.failed.includes(edition.lang)) {
-                result.failed.push(edition.lang);
-              }
+  // Editions are independent: render them side by side. The PDF's work happens in
+  // Chromium's processes, so this keeps every core busy while Node waits on one print.
+  const limit = pLimit(options.jobs ?? Math.min(4, availableParallelism()));
+  await Promise.all(
+    book.editions
+      .filter((edition) => !loaded.failed.has(edition.lang))
+      .map((edition) =>
+        limit(async () => {
+          for (const format of formats) {
+            const event = await renderEdition(book, edition, format, outDir, browsers);
+            if (event) {
+              result.written.push(event);
+              options.onWrite?.(event);
+            } else if (!result.failed.includes(edition.lang)) {
+              result.failed.push(edition.lang);
             }
-          }),
-        ),
-    );
-  } finally {
-    await browsers.close();
-  }
+          }
+        }),
+      ),
+  );
   // Report in manifest order, whatever order the editions finished in.
   const order = (lang: string) => book.editions.findIndex((edition) => edition.lang === lang);
   result.written.sort((a, b) => order(a.lang) - order(b.lang) || formats.indexOf(a.format) - formats.indexOf(b.format));

@@ -69,6 +69,11 @@ export class BrowserPool {
     return this.browser;
   }
 
+  /** Starts the browser ahead of first use; a failure to start is reported to whoever then asks. */
+  warm(): void {
+    this.get().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     if (!this.browser) return;
     const browser = await this.browser.catch(() => undefined);
