@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
 import { eachElement } from '../book/walk.js';
+import { dataUri } from './fonts.js';
 
 /**
  * The chapters' images after loading: `src` is the absolute path of a file that exists
@@ -32,17 +33,9 @@ export function imagesOf(trees: readonly Root[]): string[] {
   return [...files];
 }
 
-/** Data URIs for self-contained outputs (HTML, the print page), one encoding per file. */
+/** Data URIs for self-contained outputs (HTML, the print page); each file is encoded once (see dataUri). */
 export function dataUris(): (file: string) => string {
-  const cache = new Map<string, string>();
-  return (file) => {
-    let uri = cache.get(file);
-    if (!uri) {
-      uri = `data:${mime.lookup(file) || 'application/octet-stream'};base64,${readFileSync(file).toString('base64')}`;
-      cache.set(file, uri);
-    }
-    return uri;
-  };
+  return (file) => dataUri(file, mime.lookup(file) || 'application/octet-stream');
 }
 
 /**
