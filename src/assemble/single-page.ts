@@ -1,4 +1,5 @@
 import { toHtml } from 'hast-util-to-html';
+import { cloneTree } from '../book/tree.js';
 import type { Chapter, Edition } from '../book/types.js';
 import { format } from '../templates/strings.js';
 import { rewriteImages } from '../assets/images.js';
@@ -62,7 +63,7 @@ export function assembleSinglePage(edition: Edition, imageUrl: (file: string) =>
 }
 
 function bodyHtml(chapter: Chapter, titleRank: number, imageUrl: (file: string) => string): string {
-  const tree = structuredClone(chapter.tree);
+  const tree = cloneTree(chapter.tree);
   shiftHeadings(tree, titleRank);
   rewriteImages(tree, imageUrl);
   return toHtml(tree);

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
-import { eachElement } from '../book/walk.js';
+import { eachElement } from '../book/tree.js';
 
 export interface TableScrollOptions {
   /** The accessible name of the scrolling region, in the edition's language (default `Table`); the book numbers it (see numberTables). */

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toXast } from 'hast-util-to-xast';
-import { eachElement } from '../../book/walk.js';
+import { cloneTree, eachElement } from '../../book/tree.js';
 import { rewriteImages } from '../../assets/images.js';
 import { toXml } from 'xast-util-to-xml';
 import { shiftHeadings } from '../../assemble/headings.js';
@@ -79,7 +79,7 @@ export function fileOfEachId(edition: Edition): Map<string, string> {
  * images at their place in the package, footnotes as EPUB's pop-up notes.
  */
 function xhtmlBody(chapter: Chapter, files: ReadonlyMap<string, string>, images: ReadonlyMap<string, string>): string {
-  const tree: Root = structuredClone(chapter.tree);
+  const tree: Root = cloneTree(chapter.tree);
   shiftHeadings(tree, 1);
   rewriteImages(tree, (file) => images.get(file)!);
   popUpNotes(tree);

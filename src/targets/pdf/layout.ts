@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { eachElement } from '../../book/walk.js';
+import { cloneTree, eachElement } from '../../book/tree.js';
 import { shiftHeadings } from '../../assemble/headings.js';
 import { rewriteImages } from '../../assets/images.js';
 import type { Chapter, Edition } from '../../book/types.js';
@@ -87,7 +87,7 @@ export function printLayout(edition: Edition, pagination: Pagination, imageUrl: 
     return name;
   };
   const body = (chapter: Chapter, titleRank: number) => {
-    const tree = structuredClone(chapter.tree);
+    const tree = cloneTree(chapter.tree);
     shiftHeadings(tree, titleRank);
     rewriteImages(tree, imageUrl);
     openDetails(tree);
