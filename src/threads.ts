@@ -63,6 +63,7 @@ export async function buildInThreads(entry: URL, manifestPath: string, options: 
   const groups = Array.from({ length: Math.min(threads, languages.length) }, (_, index) => languages.filter((_, i) => i % threads === index));
   const { onWrite, ...shared } = options;
   const [own, ...others] = groups;
+  // Two editions in flight per thread: one's file writes and zipping overlap another's parsing.
   const results = await Promise.all([
     build(manifestPath, { ...options, languages: own, jobs: 2 }).then(serialize),
     ...others.map(

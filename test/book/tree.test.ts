@@ -37,7 +37,7 @@ describe('cloneTree', () => {
       node.properties.id = 'changed';
       (node.properties.className as string[] | undefined)?.push('two');
       node.children.push({ type: 'text', value: '!' });
-      if (node.data) node.data.changed = true;
+      if (node.data) Object.assign(node.data, { changed: true });
     });
     expect(tree).toEqual(before);
   });
