@@ -1,12 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import type { Element, Root } from 'hast';
+import type { Element, ElementData, Root } from 'hast';
 import { h } from 'hastscript';
 import { cloneTree, eachElement } from '../../src/book/tree.js';
 
 const sample = (): Root => ({
   type: 'root',
   children: [
-    h('section', { id: 'a', className: ['one'] }, [h('h2', 'Title'), h('pre', [h('code', 'x = 1')]), h('p', ['Text ', h('em', 'here')])]),
+    h('section', { id: 'a', className: ['one'] }, [h('h2', 'Title'), h('pre', [h('code', 'x = 1')]), { ...h('p', ['Text ', h('em', 'here')]), data: { kept: 1 } as unknown as ElementData }]),
   ],
 });
 
