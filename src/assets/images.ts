@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
 import { eachElement } from '../book/tree.js';
-import { dataUri } from './fonts.js';
 
 /**
  * The chapters' images after loading: `src` is the absolute path of a file that exists
@@ -31,11 +30,6 @@ export function imagesOf(trees: readonly Root[]): string[] {
     });
   }
   return [...files];
-}
-
-/** Data URIs for self-contained outputs (HTML, the print page); each file is encoded once (see dataUri). */
-export function dataUris(): (file: string) => string {
-  return (file) => dataUri(file, mime.lookup(file) || 'application/octet-stream');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assembleSinglePage } from '../assemble/single-page.js';
-import { dataUri, fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
-import { dataUris } from '../assets/images.js';
+import { dataUri, fileDataUri } from '../assets/data-uri.js';
+import { fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
 import { codeText, editionText } from '../book/text.js';
 import { readBookStylesheet, readTemplate } from '../templates/files.js';
 import { renderTemplate } from '../templates/render.js';
@@ -28,7 +28,7 @@ export const htmlTarget: Target<HtmlOptions> = {
   extension: 'html',
   options: HtmlOptions,
   async render({ book, edition, options }) {
-    const page = assembleSinglePage(edition, dataUris());
+    const page = assembleSinglePage(edition, fileDataUri);
     const { metadata, strings } = edition;
     const fonts = fontFilesFor(editionText(edition));
     const css = [

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { z } from 'zod';
-import { dataUri, fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
-import { dataUris, imagesOf, placeholderUris } from '../assets/images.js';
+import { dataUri, fileDataUri } from '../assets/data-uri.js';
+import { fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
+import { imagesOf, placeholderUris } from '../assets/images.js';
 import { isolatedPage } from '../browser/browser.js';
 import { codeText, editionText } from '../book/text.js';
 import { FolioError } from '../diagnostics/errors.js';
@@ -59,10 +60,9 @@ export const pdfTarget: Target<PdfOptions> = {
     const { edition } = context;
     const browser = await context.browser();
     const page = await isolatedPage(browser);
-    // One encoding of each image for both passes; the measuring pass gets stand-ins.
-    const imageUrl = dataUris();
+    // Images are data URIs in the print that ships; the measuring print gets stand-ins.
     const imageFiles = [...(edition.metadata.cover ? [edition.metadata.cover.path] : []), ...imagesOf(edition.chapters.map((chapter) => chapter.tree))];
-    const standIns = await placeholderUris(imageFiles, imageUrl);
+    const standIns = await placeholderUris(imageFiles, fileDataUri);
     try {
       const print = async (pagination: Pagination, images: (file: string) => string, measuring: boolean) => {
         const layout = printLayout(edition, pagination, images);
@@ -77,11 +77,11 @@ export const pdfTarget: Target<PdfOptions> = {
         const first = await print(firstPass, images, true);
         const frontMatter = new Set(first.layout.front.map((chapter) => chapter.id));
         const plan = planPagination(openerIds(first.layout), frontMatter, destinationPages(first.print));
-        return { plan, second: await print(plan, imageUrl, false) };
+        return { plan, second: await print(plan, fileDataUri, false) };
       };
       let { plan, second } = await measure(standIns);
       // Should an image lay out otherwise than its pixel size says, measure it for real.
-      if (!matchesPlan(plan, destinationPages(second.print))) ({ plan, second } = await measure(imageUrl));
+      if (!matchesPlan(plan, destinationPages(second.print))) ({ plan, second } = await measure(fileDataUri));
       checkPagination(plan, destinationPages(second.print));
       await keepPrintHtml(`${context.book.slug}-${edition.lang}`, second.html);
 
