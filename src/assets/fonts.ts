@@ -39,33 +39,25 @@ function parseRanges(unicodeRange: string): Range[] {
   });
 }
 
-const subsetsCache = new Map<string, Map<string, [string, string][]>>();
+const subsetTables = new Map<string, Record<string, string>>();
 
 /**
  * The script subsets of a Fontsource package that `text` uses: `[subset, unicode-range]`.
- * Remembered for the last few texts: the formats of an edition ask with the same text
- * (see book/text.ts), and a long-lived process must not keep every book's text.
+ * The package's table is read once; the text is an edition's, made once (see book/text.ts).
  */
 function subsetsUsedBy(packageDir: string, text: string): [string, string][] {
-  let byText = subsetsCache.get(packageDir);
-  if (!byText) subsetsCache.set(packageDir, (byText = new Map()));
-  let used = byText.get(text);
-  if (!used) {
-    const subsets: Record<string, string> = JSON.parse(readFileSync(path.join(packageDir, 'unicode.json'), 'utf8'));
-    const codePoints = new Set<number>();
-    for (let i = 0; i < text.length; i++) {
-      const point = text.codePointAt(i)!;
-      codePoints.add(point);
-      if (point > 0xffff) i++;
-    }
-    used = Object.entries(subsets).filter(([, unicodeRange]) => {
-      const ranges = parseRanges(unicodeRange);
-      return [...codePoints].some((point) => ranges.some(([from, to]) => point >= from && point <= to));
-    });
-    byText.set(text, used);
-    if (byText.size > 8) byText.delete(byText.keys().next().value!);
+  let subsets = subsetTables.get(packageDir);
+  if (!subsets) subsetTables.set(packageDir, (subsets = JSON.parse(readFileSync(path.join(packageDir, 'unicode.json'), 'utf8')) as Record<string, string>));
+  const codePoints = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const point = text.codePointAt(i)!;
+    codePoints.add(point);
+    if (point > 0xffff) i++;
   }
-  return used;
+  return Object.entries(subsets).filter(([, unicodeRange]) => {
+    const ranges = parseRanges(unicodeRange);
+    return [...codePoints].some((point) => ranges.some(([from, to]) => point >= from && point <= to));
+  });
 }
 
 /** The Inter files an edition needs to show `text`, in a stable order. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
 import { eachElement } from '../book/tree.js';
+import { fileDataUri } from './data-uri.js';
 
 /**
  * The chapters' images after loading: `src` is the absolute path of a file that exists
@@ -49,14 +50,14 @@ export async function imageSize(file: string): Promise<{ width: number; height: 
  * costs Chromium nothing to decode and embed. The guide's 4956×6976 px cover alone took
  * about 3.5 s of each print. SVG images, cheap already, are kept.
  */
-export async function placeholderUris(files: readonly string[], real: (file: string) => string): Promise<(file: string) => string> {
+export async function placeholderUris(files: readonly string[]): Promise<(file: string) => string> {
   const stand = new Map<string, string>();
   for (const file of new Set(files)) {
     if (mime.lookup(file) === 'image/svg+xml') continue;
     const size = await imageSize(file);
     if (size) stand.set(file, `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}"/>`)}`);
   }
-  return (file) => stand.get(file) ?? real(file);
+  return (file) => stand.get(file) ?? fileDataUri(file);
 }
 
 export interface PackagedImage {

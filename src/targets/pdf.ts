@@ -60,10 +60,10 @@ export const pdfTarget: Target<PdfOptions> = {
     const { edition } = context;
     const browser = await context.browser();
     const page = await isolatedPage(browser);
-    // Images are data URIs in the print that ships; the measuring print gets stand-ins.
-    const imageFiles = [...(edition.metadata.cover ? [edition.metadata.cover.path] : []), ...imagesOf(edition.chapters.map((chapter) => chapter.tree))];
-    const standIns = await placeholderUris(imageFiles, fileDataUri);
     try {
+      // Images are data URIs in the print that ships; the measuring print gets stand-ins.
+      const imageFiles = [...(edition.metadata.cover ? [edition.metadata.cover.path] : []), ...imagesOf(edition.chapters.map((chapter) => chapter.tree))];
+      const standIns = await placeholderUris(imageFiles);
       const print = async (pagination: Pagination, images: (file: string) => string, measuring: boolean) => {
         const layout = printLayout(edition, pagination, images);
         const html = await printHtml(context, layout, images, measuring ? measuringCss(openerIds(layout)) : '');
@@ -80,9 +80,13 @@ export const pdfTarget: Target<PdfOptions> = {
         return { plan, second: await print(plan, fileDataUri, false) };
       };
       let { plan, second } = await measure(standIns);
+      let landed = destinationPages(second.print);
       // Should an image lay out otherwise than its pixel size says, measure it for real.
-      if (!matchesPlan(plan, destinationPages(second.print))) ({ plan, second } = await measure(fileDataUri));
-      checkPagination(plan, destinationPages(second.print));
+      if (!matchesPlan(plan, landed)) {
+        ({ plan, second } = await measure(fileDataUri));
+        landed = destinationPages(second.print);
+      }
+      checkPagination(plan, landed);
       await keepPrintHtml(`${context.book.slug}-${edition.lang}`, second.html);
 
       const { metadata } = edition;
