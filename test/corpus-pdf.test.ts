@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, formatMessages } from '../src/index.js';
 import { guideLanguages, repairedCorpus } from './support/corpus.js';
-import { pageLabels, pageTexts, pdfFonts, pdfInfo, qpdfJson, wordBoxes, type QpdfOutline } from './support/pdf.js';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { pageLabels, pageTexts, pdfFonts, pdfInfo, plainText, qpdfJson, wordBoxes, wordsMissingFrom, xmpPacket, type QpdfOutline } from './support/pdf.js';
 import { corpusAvailable, corpusRoot, repoRoot } from './support/tools.js';
 
 const manifest = path.join(repoRoot, 'book.yaml');
@@ -28,6 +31,21 @@ describeCorpus(`PDF editions of the whole guide${corpusAvailable ? '' : ' (skipp
   }, 30 * 60 * 1000);
 
   const file = (lang: string) => path.join(out, `agency-success-guide-${lang}.pdf`);
+
+  test.each(guideLanguages)('%s: no soft hyphen in the text layer, and an XMP packet', async (lang) => {
+    expect(await plainText(file(lang))).not.toContain('\u00AD');
+    expect(await xmpPacket(file(lang))).toContain(`<dc:language><rdf:Bag><rdf:li>${lang}</rdf:li></rdf:Bag></dc:language>`);
+  });
+
+  test('en, de, nl, ru: a search in the PDF finds every 10+ letter word of the HTML edition as often', async () => {
+    const languages = ['en', 'de', 'nl', 'ru'];
+    const htmlOut = mkdtempSync(path.join(tmpdir(), 'folio-corpus-pdf-html-'));
+    await build(manifest, { formats: ['html'], source, outDir: htmlOut, languages });
+    for (const lang of languages) {
+      const html = fromHtml(readFileSync(path.join(htmlOut, `agency-success-guide-${lang}.html`), 'utf8'));
+      expect([lang, wordsMissingFrom(await plainText(file(lang)), toString(select('body', html)!))]).toEqual([lang, []]);
+    }
+  }, 120_000);
 
   test.each(guideLanguages)('%s: A4, tagged, every font embedded (no Type 3), the script set in a real font', async (lang) => {
     const info = await pdfInfo(file(lang));

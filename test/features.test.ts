@@ -13,7 +13,7 @@ import type { Browser, Page } from 'puppeteer';
 import { build, formatMessages, type BuildResult } from '../src/index.js';
 import { launchBrowser } from './support/browser.js';
 import { ace, epubcheck, readEpub } from './support/epub.js';
-import { pageTexts, pdfFonts, pdfLinks, wordBoxes, type PdfLink, type WordBox } from './support/pdf.js';
+import { pageTexts, pdfFonts, pdfLinks, plainText, wordBoxes, wordsMissingFrom, xmpPacket, type PdfLink, type WordBox } from './support/pdf.js';
 import { repoRoot, requireTool } from './support/tools.js';
 import { axeViolations, externalRequests, validateHtml } from './support/validators.js';
 
@@ -134,6 +134,37 @@ describe('features: validators', () => {
       const outside = pdf[lang].words.filter((word) => word.xMin < 18 * mm || word.xMax > word.pageWidth - 18 * mm || word.yMin < 10 * mm || word.yMax > word.pageHeight - 10 * mm);
       expect(outside.map((word) => `${lang} p${word.page} ${word.word}`)).toEqual([]);
     }
+  });
+});
+
+describe('features: the PDF text layer, fonts and metadata', () => {
+  test('a search finds every long word of the text, and no soft hyphen is left inside a word', async () => {
+    for (const lang of languages) {
+      const text = await plainText(file(lang, 'pdf'));
+      expect(text).not.toContain('\u00AD');
+      // Tables are left out: in a narrow column a word may break twice ("Util-", "isa-",
+      // "tion"), and no reading order joins the lines of one cell across its neighbours.
+      const body = structuredClone(select('body', html[lang])!);
+      for (const table of selectAll('table', body)) table.children = [];
+      expect(wordsMissingFrom(text, toString(body))).toEqual([]);
+    }
+  });
+
+  test('every font is embedded TrueType: bold italic inline code in a heading is no Type 3', async () => {
+    for (const lang of languages) {
+      const fonts = await pdfFonts(file(lang, 'pdf'));
+      expect(fonts.filter((font) => !font.embedded || !font.type.includes('TrueType'))).toEqual([]);
+    }
+    expect((await pdfFonts(file('en', 'pdf'))).map((font) => font.name)).toContainEqual(expect.stringMatching(/JetBrainsMono-BoldItalic$/));
+  });
+
+  test('an XMP packet matches the document information', async () => {
+    const xmp = await xmpPacket(file('fr', 'pdf'));
+    expect(xmp).toContain('<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Écrire avec Folio</rdf:li></rdf:Alt></dc:title>');
+    expect(xmp).toContain('<dc:creator><rdf:Seq><rdf:li>Ada Author</rdf:li></rdf:Seq></dc:creator>');
+    expect(xmp).toContain('<dc:language><rdf:Bag><rdf:li>fr</rdf:li></rdf:Bag></dc:language>');
+    expect(xmp).toContain('<xmp:CreateDate>2026-03-01T00:00:00Z</xmp:CreateDate>');
+    expect(xmp).toMatch(/<pdf:Producer>Folio \d+\.\d+\.\d+<\/pdf:Producer>/);
   });
 });
 

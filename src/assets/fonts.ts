@@ -78,15 +78,16 @@ export function fontFilesFor(text: string, options: { variable: boolean } = { va
 }
 
 /**
- * JetBrains Mono for code, static instances (regular, italic for comments, bold), only
- * the subsets the code uses, and nothing when the edition has no code. Static in every
- * edition: it is small, and the same files print as TrueType glyphs.
+ * JetBrains Mono for code, static instances (regular, italic for comments, bold, and bold
+ * italic for code in an emphasized heading: a face Chromium has to synthesize prints as
+ * Type 3 glyphs), only the subsets the code uses, and nothing when the edition has no code.
+ * Static in every edition: it is small, and the same files print as TrueType glyphs.
  */
 export function monoFontFilesFor(codeText: string): FontFile[] {
   if (codeText.trim() === '') return [];
   const files: FontFile[] = [];
   for (const [subset, unicodeRange] of subsetsUsedBy(monoDir, codeText)) {
-    for (const [weight, style] of [['400', 'normal'], ['400', 'italic'], ['700', 'normal']] as const) {
+    for (const [weight, style] of [['400', 'normal'], ['400', 'italic'], ['700', 'normal'], ['700', 'italic']] as const) {
       const name = `jetbrains-mono-${subset}-${weight}-${style}.woff2`;
       files.push({ family: 'JetBrains Mono', name, style, weight, unicodeRange, path: path.join(monoDir, 'files', name) });
     }

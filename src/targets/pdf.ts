@@ -90,7 +90,9 @@ export const pdfTarget: Target<PdfOptions> = {
       await keepPrintHtml(`${context.book.slug}-${edition.lang}`, second.html);
 
       const { metadata } = edition;
-      return finishPdf(second.print, {
+      // Awaited here: a rejection must not wait unhandled while `finally` closes the page
+      // (Node ends the process on an unhandled rejection).
+      return await finishPdf(second.print, {
         title: metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title,
         authors: metadata.authors,
         subject: metadata.description,

@@ -148,3 +148,32 @@ export async function pdfLinks(file: string): Promise<PdfLink[]> {
   });
   return links;
 }
+
+/** The whole text in reading order, as a search in a viewer sees it (pdftotext without -layout). */
+export async function plainText(file: string): Promise<string> {
+  requireTool('pdftotext', ['-v'], poppler);
+  return (await run('pdftotext', [file, '-'], { maxBuffer: 256 * 1024 * 1024 })).stdout;
+}
+
+/** The XMP packet of the file (pdfinfo -meta), or '' when there is none. */
+export async function xmpPacket(file: string): Promise<string> {
+  requireTool('pdfinfo', ['-v'], poppler);
+  return (await run('pdfinfo', ['-meta', file])).stdout;
+}
+
+/**
+ * The words of 10 or more letters in `bodyText` (the HTML edition's text) that the PDF's
+ * text holds fewer times, as `word: html count > pdf count`. A search for such a word must
+ * find every place the reader can see it. Words written next to a hyphen are left out:
+ * poppler joins a line that ends in a hyphen to the next and drops the hyphen, so a
+ * "self-appraisals" broken after "self-" reads "selfappraisals" in any PDF.
+ */
+export function wordsMissingFrom(pdfText: string, bodyText: string): string[] {
+  const words = (text: string) => {
+    const counts = new Map<string, number>();
+    for (const match of text.matchAll(/(?<![\p{L}\p{M}\-‐])[\p{L}\p{M}]{10,}(?![\p{L}\p{M}\-‐])/gu)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+    return counts;
+  };
+  const inPdf = words(pdfText.normalize('NFC'));
+  return [...words(bodyText.normalize('NFC'))].filter(([word, count]) => (inPdf.get(word) ?? 0) < count).map(([word, count]) => `${word}: ${count} > ${inPdf.get(word) ?? 0}`);
+}

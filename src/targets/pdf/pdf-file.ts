@@ -10,6 +10,9 @@ import {
   PDFRef,
   ParseSpeeds,
 } from 'pdf-lib';
+import { checkNoType3Fonts } from './fonts-check.js';
+import { cleanTextLayer } from './text-layer.js';
+import { addXmpMetadata } from './xmp.js';
 
 /**
  * Parses a print from Chromium, once: it is read for where things landed, then finished.
@@ -66,12 +69,15 @@ export interface FinishOptions {
 }
 
 /**
- * The finishing touches Chrome cannot make: document metadata (title, author, subject,
- * keywords, language, a Producer naming Folio, dates from SOURCE_DATE_EPOCH), page labels
- * (roman front matter, arabic body from 1), the bookmarks (parts › chapters), and a
- * stable document ID, so that the same sources give the same bytes.
+ * The finishing touches Chrome cannot make, once the print is known to hold no Type 3 font:
+ * a text layer without soft hyphens, document metadata in the information dictionary and
+ * as XMP (title, author, subject, keywords, language, a Producer naming Folio, dates from
+ * SOURCE_DATE_EPOCH), page labels (roman front matter, arabic body from 1), the bookmarks
+ * (parts › chapters), and a stable document ID, so that the same sources give the same bytes.
  */
 export async function finishPdf(pdf: PDFDocument, options: FinishOptions): Promise<Uint8Array> {
+  checkNoType3Fonts(pdf);
+  cleanTextLayer(pdf);
   pdf.setTitle(options.title, { showInWindowTitleBar: true });
   pdf.setAuthor(options.authors.join(', '));
   if (options.subject) pdf.setSubject(options.subject);
@@ -81,6 +87,7 @@ export async function finishPdf(pdf: PDFDocument, options: FinishOptions): Promi
   pdf.setCreationDate(options.date);
   pdf.setModificationDate(options.date);
   pdf.setLanguage(options.lang);
+  addXmpMetadata(pdf, options);
 
   const { context, catalog } = pdf;
   const labels = [PDFNumber.of(0), context.obj({ S: PDFName.of(options.frontPages > 0 ? 'r' : 'D') })];

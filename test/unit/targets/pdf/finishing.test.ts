@@ -1,0 +1,58 @@
+import { describe, expect, test } from '@jest/globals';
+import { inflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { checkNoType3Fonts } from '../../../../src/targets/pdf/fonts-check.js';
+import { cleanTextLayer } from '../../../../src/targets/pdf/text-layer.js';
+import { addXmpMetadata } from '../../../../src/targets/pdf/xmp.js';
+
+/** A page whose content stream is `content`, compressed as Chromium writes it. */
+async function pdfWithContent(content: string) {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage();
+  const stream = pdf.context.flateStream(content);
+  page.node.set(PDFName.of('Contents'), pdf.context.register(stream));
+  return { pdf, contents: () => inflateSync((pdf.context.lookup(page.node.get(PDFName.of('Contents'))) as PDFRawStream).contents).toString('latin1') };
+}
+
+describe('cleanTextLayer', () => {
+  const softHyphen = '/Span<</ActualText <feff00ad> >> BDC\n<0003> Tj\nEMC\n';
+
+  test('empties the ActualText of every soft hyphen and leaves the glyphs and other text alone', async () => {
+    const { pdf, contents } = await pdfWithContent(`BT\n<0037004b> Tj\n${softHyphen}78.6 0 Td <0050> Tj\n${softHyphen}/Span<</ActualText <feff0041> >> BDC\n<0009> Tj\nEMC\nET\n`);
+    expect(cleanTextLayer(pdf)).toBe(2);
+    expect(contents()).toBe('BT\n<0037004b> Tj\n/Span<</ActualText <feff> >> BDC\n<0003> Tj\nEMC\n78.6 0 Td <0050> Tj\n/Span<</ActualText <feff> >> BDC\n<0003> Tj\nEMC\n/Span<</ActualText <feff0041> >> BDC\n<0009> Tj\nEMC\nET\n');
+  });
+
+  test('changes nothing in a print without soft hyphens', async () => {
+    const { pdf, contents } = await pdfWithContent('BT <0037> Tj ET');
+    expect(cleanTextLayer(pdf)).toBe(0);
+    expect(contents()).toBe('BT <0037> Tj ET');
+  });
+});
+
+describe('checkNoType3Fonts', () => {
+  test('refuses a Type 3 font, naming it, and accepts TrueType', async () => {
+    const pdf = await PDFDocument.create();
+    const descriptor = pdf.context.register(pdf.context.obj({ Type: 'FontDescriptor', FontName: 'AAAAAA+Mono-BoldItalic' }));
+    pdf.context.register(pdf.context.obj({ Type: 'Font', Subtype: 'TrueType', BaseFont: 'Inter' }));
+    expect(() => checkNoType3Fonts(pdf)).not.toThrow();
+    pdf.context.register(pdf.context.obj({ Type: 'Font', Subtype: 'Type3', FontDescriptor: descriptor }));
+    expect(() => checkNoType3Fonts(pdf)).toThrow(/Type 3 fonts \(AAAAAA\+Mono-BoldItalic\)/);
+  });
+});
+
+describe('addXmpMetadata', () => {
+  test('an uncompressed XML metadata stream with the document information, escaped', async () => {
+    const pdf = await PDFDocument.create();
+    addXmpMetadata(pdf, { title: 'Fish & <Chips>', authors: ['Ada', 'Ben'], keywords: ['a', 'b'], lang: 'nl', producer: 'Folio 1.2.3', date: new Date(Date.UTC(2026, 0, 15)) });
+    const stream = pdf.context.lookup(pdf.catalog.get(PDFName.of('Metadata'))) as PDFRawStream;
+    expect(stream.dict.get(PDFName.of('Subtype'))).toBe(PDFName.of('XML'));
+    expect(stream.dict.get(PDFName.of('Filter'))).toBeUndefined();
+    const xml = Buffer.from(stream.contents).toString('utf8');
+    expect(xml).toContain('<rdf:li xml:lang="x-default">Fish &amp; &lt;Chips&gt;</rdf:li>');
+    expect(xml).toContain('<dc:creator><rdf:Seq><rdf:li>Ada</rdf:li><rdf:li>Ben</rdf:li></rdf:Seq></dc:creator>');
+    expect(xml).toContain('<xmp:ModifyDate>2026-01-15T00:00:00Z</xmp:ModifyDate>');
+    expect(xml).toContain('<pdf:Keywords>a, b</pdf:Keywords>');
+    expect(xml).not.toContain('dc:description');
+  });
+});
