@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
+import type { Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 import { requireTool } from './tools.js';
 
 const run = promisify(execFile);
@@ -162,6 +165,23 @@ export async function xmpPacket(file: string): Promise<string> {
 }
 
 /**
+ * Words hyphenated across a page turn, joined: "Geschwindig-" ends page 89's text and
+ * "keit" begins page 90's after its running head. No reading order joins those halves
+ * (the folio and the running head lie between), in any PDF; a reader turns the page.
+ */
+function wordsAcrossPages(text: string): string {
+  const pages = text.split('\f').map((page) => page.split('\n').map((line) => line.trim()).filter(Boolean));
+  const joined: string[] = [];
+  pages.forEach((lines, index) => {
+    // pdftotext joins a page's last line, when it ends in a hyphen, to the folio under it: "op89".
+    const end = lines.slice(-3).reverse().map((line) => /(\p{L}+)(?:-|\d+)$/u.exec(line)?.[1]).find(Boolean);
+    const start = (pages[index + 1] ?? []).slice(0, 3).map((line) => /^(\p{Ll}+)/u.exec(line)?.[1]).find(Boolean);
+    if (end && start) joined.push(`${end}${start}`);
+  });
+  return joined.join('\n');
+}
+
+/**
  * The words of 10 or more letters in `bodyText` (the HTML edition's text) that the PDF's
  * text holds fewer times, as `word: html count > pdf count`. A search for such a word must
  * find every place the reader can see it. Words written next to a hyphen are left out:
@@ -174,6 +194,18 @@ export function wordsMissingFrom(pdfText: string, bodyText: string): string[] {
     for (const match of text.matchAll(/(?<![\p{L}\p{M}\-‐])[\p{L}\p{M}]{10,}(?![\p{L}\p{M}\-‐])/gu)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
     return counts;
   };
-  const inPdf = words(pdfText.normalize('NFC'));
+  const inPdf = words(`${pdfText}\n${wordsAcrossPages(pdfText)}`.normalize('NFC'));
   return [...words(bodyText.normalize('NFC'))].filter(([word, count]) => (inPdf.get(word) ?? 0) < count).map(([word, count]) => `${word}: ${count} > ${inPdf.get(word) ?? 0}`);
+}
+
+/**
+ * The text of an HTML edition's main content (not the colophon's "back to the contents"
+ * links, which only the HTML has) without its tables, for wordsMissingFrom: in a narrow
+ * column a word may break twice ("Util-", "isa-", "tion"), and no reading order joins the
+ * lines of one cell across its neighbours.
+ */
+export function proseText(html: Root): string {
+  const body = structuredClone(select('main', html)!);
+  for (const table of selectAll('table', body)) table.children = [];
+  return toString(body);
 }
