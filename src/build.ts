@@ -8,11 +8,11 @@ import type { Book, Edition } from './book/types.js';
 import { error } from './diagnostics/messages.js';
 import { BrowserPool } from './browser/browser.js';
 import { writeAtomic } from './output/write.js';
-import { targets, type TargetName } from './targets/registry.js';
+import { defaultFormats, targets, type TargetName } from './targets/registry.js';
 import type { Target } from './targets/target.js';
 
 export interface BuildOptions extends LoadOptions {
-  /** Formats to build (default: every target). */
+  /** Formats to build (default: html, epub and pdf). */
   formats?: readonly TargetName[];
   /** Output folder, default `dist` beside book.yaml. */
   outDir?: string;
@@ -50,11 +50,11 @@ export interface BuildResult {
  * errors. An edition with errors is not written; the others still are.
  */
 export async function build(manifestPath: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const formats = options.formats ?? (Object.keys(targets) as TargetName[]);
+  const formats = options.formats ?? defaultFormats;
   // One browser for the whole build. Chromium takes one to two seconds to start, so a
-  // build with the PDF starts it now, while the chapters are read and parsed.
+  // build that prints starts it now, while the chapters are read and parsed.
   const browsers = new BrowserPool();
-  if (formats.includes('pdf') && !options.dryRun) browsers.warm();
+  if (formats.some((format) => targets[format].needsBrowser) && !options.dryRun) browsers.warm();
   try {
     return await buildWith(browsers, manifestPath, formats, options);
   } finally {
@@ -84,10 +84,12 @@ async function buildWith(browsers: BrowserPool, manifestPath: string, formats: r
       .map((edition) =>
         limit(async () => {
           for (const format of formats) {
-            const event = await renderEdition(book, edition, format, outDir, browsers);
-            if (event) {
-              result.written.push(event);
-              options.onWrite?.(event);
+            const events = await renderEdition(book, edition, format, outDir, browsers);
+            if (events) {
+              for (const event of events) {
+                result.written.push(event);
+                options.onWrite?.(event);
+              }
             } else if (!result.failed.includes(edition.lang)) {
               result.failed.push(edition.lang);
             }
@@ -102,26 +104,33 @@ async function buildWith(browsers: BrowserPool, manifestPath: string, formats: r
   return result;
 }
 
-async function renderEdition(book: Book, edition: Edition, format: TargetName, outDir: string, browsers: BrowserPool): Promise<WriteEvent | undefined> {
+async function renderEdition(book: Book, edition: Edition, format: TargetName, outDir: string, browsers: BrowserPool): Promise<WriteEvent[] | undefined> {
   const target = targets[format];
   const started = performance.now();
-  const filePath = path.join(outDir, `${book.slug}-${edition.lang}.${target.extension}`);
+  const stem = path.join(outDir, `${book.slug}-${edition.lang}`);
+  let written: string[];
   try {
     // Each target parses its own section of book.yaml (validated, with defaults).
     const render = target.render as Target<unknown>['render'];
     const output = await render({ book, edition, options: target.options.parse(book.manifest[format]), browser: () => browsers.get() });
-    await writeAtomic(filePath, output);
+    const files = typeof output === 'string' || output instanceof Uint8Array ? new Map([[`.${target.extension}`, output]]) : output;
+    written = [];
+    for (const [suffix, data] of files) {
+      await writeAtomic(`${stem}${suffix}`, data);
+      written.push(`${stem}${suffix}`);
+    }
   } catch (cause) {
     const reason = [cause, (cause as Error)?.cause].filter(Boolean).map((item) => (item instanceof Error ? item.message : String(item))).join(': ');
     error(book.manifestFile, `${edition.lang} ${format} edition failed: ${reason}`, undefined, 'target-failed');
     return undefined;
   }
-  return {
+  const milliseconds = performance.now() - started;
+  return written.map((filePath) => ({
     lang: edition.lang,
     format,
     path: filePath,
-    milliseconds: performance.now() - started,
+    milliseconds,
     chapters: edition.chapters.length,
     listed: edition.chapters.length + edition.missing.length,
-  };
+  }));
 }

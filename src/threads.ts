@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { build, type BuildOptions, type BuildResult, type WriteEvent } from './build.js';
 import { loadManifest } from './manifest/load.js';
+import { defaultFormats, targets } from './targets/registry.js';
 
 /**
  * Builds on every core. Parsing markdown and writing HTML and EPUB are JavaScript work,
@@ -17,7 +18,7 @@ import { loadManifest } from './manifest/load.js';
 
 /** How many threads a build should use: as many as `--jobs` (default: the cores, at most 4); 1 where threads cannot help. */
 export function threadsFor(options: BuildOptions): number {
-  if (options.dryRun || options.formats === undefined || options.formats.includes('pdf')) return 1;
+  if (options.dryRun || (options.formats ?? defaultFormats).some((format) => targets[format].needsBrowser)) return 1;
   return Math.max(1, Math.min(options.jobs ?? availableParallelism(), 4));
 }
 

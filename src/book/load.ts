@@ -67,6 +67,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
     root: source.root,
     manifest,
     manifestFile,
+    locate: (keyPath) => source.locate(keyPath),
     templateDirs: [...(manifest.templates ? [path.resolve(source.root, manifest.templates)] : []), builtInTemplates],
     editions: [],
   };

@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import type { Manifest } from '../manifest/schema.js';
 import type { Strings } from '../templates/strings.js';
@@ -14,6 +15,8 @@ export interface Book {
   manifest: Manifest;
   /** book.yaml: messages about the manifest and about whole editions go here. */
   manifestFile: VFile;
+  /** Where a key of book.yaml is written (`['cover']`), for messages about it. */
+  locate(path: readonly (string | number)[]): Point;
   /** Folders searched for template files, the book's own first. */
   templateDirs: string[];
   /** The selected editions that have at least one chapter, in manifest order. */

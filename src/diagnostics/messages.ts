@@ -23,6 +23,14 @@ export function warn(file: VFile, reason: string, place: Place, ruleId: string):
   return file.message(reason, { place: placeOf(place), ruleId, source: 'folio' });
 }
 
+/**
+ * A warning about the book as a whole, given once however many editions come upon it
+ * (every edition of a book shares its cover, say).
+ */
+export function warnOnce(file: VFile, reason: string, place: Place, ruleId: string): void {
+  if (!file.messages.some((message) => message.reason === reason && message.ruleId === ruleId)) warn(file, reason, place, ruleId);
+}
+
 /** Counts errors and warnings over any number of files. */
 export function countMessages(files: Iterable<VFile>): { errors: number; warnings: number } {
   let errors = 0;

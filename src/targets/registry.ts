@@ -1,6 +1,7 @@
 import { epubTarget } from './epub.js';
 import { htmlTarget } from './html.js';
 import { pdfTarget } from './pdf.js';
+import { printTarget } from './print.js';
 import type { Target } from './target.js';
 
 /**
@@ -11,12 +12,17 @@ export const targets = {
   html: htmlTarget,
   epub: epubTarget,
   pdf: pdfTarget,
+  print: printTarget,
 } satisfies Record<string, Target<any>>;
 
 export type TargetName = keyof typeof targets;
+
+/** What a build without `--format` makes: the reader's editions. The printer's package is asked for by name. */
+export const defaultFormats: readonly TargetName[] = ['html', 'epub', 'pdf'];
 
 export const targetOptionSchemas = {
   html: htmlTarget.options,
   epub: epubTarget.options,
   pdf: pdfTarget.options,
+  print: printTarget.options,
 };

@@ -13,7 +13,13 @@ export interface RenderContext<Options> {
 }
 
 /**
- * A target turns one edition into one file. It returns the bytes; the build writes them
+ * What a target makes of one edition: the bytes of `<slug>-<lang>.<extension>`, or several
+ * files by the suffix that follows `<slug>-<lang>` (`-interior.pdf`, `-cover.pdf`).
+ */
+export type TargetOutput = string | Uint8Array | ReadonlyMap<string, string | Uint8Array>;
+
+/**
+ * A target turns one edition into its files. It returns the bytes; the build writes them
  * (atomically), so a target never touches dist/ itself.
  */
 export interface Target<Options> {
@@ -22,5 +28,7 @@ export interface Target<Options> {
   extension: string;
   /** Schema of the target's section of book.yaml. */
   options: z.ZodType<Options, any>;
-  render(context: RenderContext<Options>): Promise<string | Uint8Array>;
+  /** Whether it prints through Chromium: the build then starts the browser early. */
+  needsBrowser?: boolean;
+  render(context: RenderContext<Options>): Promise<TargetOutput>;
 }

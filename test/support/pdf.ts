@@ -209,3 +209,43 @@ export function proseText(html: Root): string {
   for (const table of selectAll('table', body)) table.children = [];
   return toString(body);
 }
+
+type Box = [number, number, number, number];
+export interface PageBoxes {
+  MediaBox: Box;
+  TrimBox?: Box;
+  BleedBox?: Box;
+}
+
+/** Every page's MediaBox, TrimBox and BleedBox, in points, as qpdf's JSON gives them. */
+export async function pageBoxes(file: string): Promise<PageBoxes[]> {
+  requireTool('qpdf', ['--version'], 'apt-get install -y qpdf');
+  const { stdout } = await run('qpdf', ['--json=2', '--json-key=pages', '--json-key=qpdf', file], { maxBuffer: 256 * 1024 * 1024 });
+  const json = JSON.parse(stdout) as { pages: { object: string }[]; qpdf: [unknown, Record<string, { value: Record<string, Box> }>] };
+  return json.pages.map((page) => {
+    const value = json.qpdf[1][`obj:${page.object}`]!.value;
+    return { MediaBox: value['/MediaBox']!, TrimBox: value['/TrimBox'], BleedBox: value['/BleedBox'] };
+  });
+}
+
+/** The colour of one pixel of a page rendered by pdftoppm at `dpi` (x, y from the top left), as #rrggbb. */
+export async function pixel(file: string, page: number, x: number, y: number, dpi = 72): Promise<string> {
+  requireTool('pdftoppm', ['-v'], poppler);
+  const { mkdtempSync, readFileSync: read } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const root = `${mkdtempSync(`${tmpdir()}/folio-pixel-`)}/px`;
+  await run('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-x', String(x), '-y', String(y), '-W', '1', '-H', '1', '-singlefile', file, root]);
+  const ppm = read(`${root}.ppm`);
+  const rgb = ppm.subarray(ppm.length - 3);
+  return `#${[...rgb].map((value) => value.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Raster images of the file as pdfimages -list reads them: page, pixel size and resolution. */
+export async function pdfImages(file: string): Promise<{ page: number; width: number; height: number; xPpi: number; yPpi: number }[]> {
+  requireTool('pdfimages', ['-v'], poppler);
+  const { stdout } = await run('pdfimages', ['-list', file]);
+  return stdout.split('\n').slice(2).filter(Boolean).map((line) => {
+    const cells = line.trim().split(/\s+/);
+    return { page: Number(cells[0]), width: Number(cells[3]), height: Number(cells[4]), xPpi: Number(cells[12]), yPpi: Number(cells[13]) };
+  });
+}

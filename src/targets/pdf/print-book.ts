@@ -1,0 +1,182 @@
+import path from 'node:path';
+import type { Page } from 'puppeteer';
+import { dataUri, fileDataUri } from '../../assets/data-uri.js';
+import { fontFaceCss, fontFilesFor, monoFontFilesFor } from '../../assets/fonts.js';
+import { imagesOf, placeholderUris } from '../../assets/images.js';
+import { isolatedPage } from '../../browser/browser.js';
+import { codeText, editionText } from '../../book/text.js';
+import type { Edition } from '../../book/types.js';
+import { FolioError } from '../../diagnostics/errors.js';
+import { writeAtomic } from '../../output/write.js';
+import { readBookStylesheet, readTemplate } from '../../templates/files.js';
+import { renderTemplate } from '../../templates/render.js';
+import { format } from '../../templates/strings.js';
+import type { RenderContext } from '../target.js';
+import { bleedPage, mm, type Margins } from './geometry.js';
+import { cssString, firstPass, openerIds, printLayout, type Pagination, type PrintLayout } from './layout.js';
+import { checkPagination, matchesPlan, planPagination, type PaginationPlan } from './paginate.js';
+import { destinationPages, readPrint, type OutlineItem } from './pdf-file.js';
+import type { PDFDocument } from 'pdf-lib';
+
+/** What the screen PDF and the printer's interior share: book.yaml's `pdf` page settings. */
+export interface PageOptions {
+  size: string;
+  margins: Margins;
+  stylesheet?: string;
+  timeout: number;
+}
+
+export interface PrintBookOptions {
+  /** The cover as the first page (the screen PDF); a printer gets it as a separate sheet. */
+  cover: boolean;
+  /** Bleed on every side of every page, in mm (0: the trimmed page only). */
+  bleed: number;
+  /** What each local image becomes in the print that ships (default: the file as a data URI). */
+  imageUrl?: (file: string) => string;
+  /** How the cover page shows art of another shape than the page (see print/cover-art.ts). */
+  coverFit?: { fit: 'cover' | 'contain'; ground: string };
+}
+
+export interface PrintedBook {
+  print: PDFDocument;
+  plan: PaginationPlan;
+  layout: PrintLayout;
+}
+
+/**
+ * The single-page layout printed by Chromium through templates/pdf/, twice. The first
+ * print tells where each part and chapter lands; the second has the blank pages that put
+ * every opener on a right-hand page and the real page numbers in the contents, and is
+ * checked against the plan.
+ */
+export async function printBook(context: RenderContext<PageOptions>, options: PrintBookOptions): Promise<PrintedBook> {
+  const { edition } = context;
+  const shipped = options.imageUrl ?? fileDataUri;
+  const page = await isolatedPage(await context.browser());
+  try {
+    // Images are data URIs in the print that ships; the measuring print gets stand-ins.
+    const cover = options.cover ? edition.metadata.cover : undefined;
+    const imageFiles = [...(cover ? [cover.path] : []), ...imagesOf(edition.chapters.map((chapter) => chapter.tree))];
+    const standIns = await placeholderUris(imageFiles);
+    const print = async (pagination: Pagination, images: (file: string) => string, measuring: boolean) => {
+      const layout = printLayout(edition, pagination, images);
+      const html = await printHtml(context, layout, images, options, measuring ? measuringCss(openerIds(layout)) : '');
+      // Tags do not change the layout: only the print that ships is tagged.
+      return { layout, html, print: await readPrint(await printPage(page, html, context.options.timeout, !measuring)) };
+    };
+    // The first print is only measured, never shipped, so it is made cheap: untagged,
+    // unpainted but for the openers, and with images replaced by empty stand-ins of
+    // their size. The second print is checked against the plan all the same.
+    const measure = async (images: (file: string) => string) => {
+      const first = await print(firstPass, images, true);
+      const frontMatter = new Set(first.layout.front.map((chapter) => chapter.id));
+      const plan = planPagination(openerIds(first.layout), frontMatter, destinationPages(first.print));
+      return { plan, second: await print(plan, shipped, false) };
+    };
+    let { plan, second } = await measure(standIns);
+    let landed = destinationPages(second.print);
+    // Should an image lay out otherwise than its pixel size says, measure it for real.
+    if (!matchesPlan(plan, landed)) {
+      ({ plan, second } = await measure(shipped));
+      landed = destinationPages(second.print);
+    }
+    checkPagination(plan, landed);
+    await keepPrintHtml(`${context.book.slug}-${edition.lang}`, second.html);
+    return { print: second.print, plan, layout: second.layout };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+async function printHtml(
+  { book, edition, options }: RenderContext<PageOptions>,
+  layout: PrintLayout,
+  imageUrl: (file: string) => string,
+  print: PrintBookOptions,
+  extraCss: string,
+): Promise<string> {
+  const { metadata, strings } = edition;
+  const dirs = book.templateDirs;
+  const page = bleedPage(options.size, options.margins, print.bleed);
+  const pagesCss = await renderTemplate(dirs, 'pdf', 'pages.css', { ...layout, ...page, bleed: mm(print.bleed) }, strings);
+  const css = [
+    fontFaceCss([...fontFilesFor(editionText(edition), { variable: false }), ...monoFontFilesFor(codeText(edition))], (file) => dataUri(file.path, 'font/woff2')),
+    await readTemplate(dirs, 'base/content.css'),
+    await readTemplate(dirs, 'pdf/print.css'),
+    pagesCss,
+    await readBookStylesheet(book.root, options.stylesheet),
+    extraCss,
+  ].join('\n');
+  const cover = print.cover ? metadata.cover : undefined;
+  const fitted = print.coverFit?.fit === 'contain' ? print.coverFit : undefined;
+  return renderTemplate(dirs, 'pdf', 'book', {
+    lang: edition.lang,
+    dir: edition.dir,
+    ...metadata,
+    author: metadata.authors.join(', '),
+    cover: cover && { src: imageUrl(cover.path), alt: format(strings.coverAlt!, { title: metadata.title }), ground: fitted?.ground },
+    css,
+    ...layout,
+  }, strings);
+}
+
+/**
+ * The measuring print paints nothing but the openers' own boxes, which carry the named
+ * destinations it is read for. Visibility never changes layout, and Chromium then draws
+ * no text and embeds no fonts: the print took 0.21 s against 0.54–0.73 s painted
+ * (Italian guide, stand-in cover, untagged).
+ */
+function measuringCss(openers: readonly string[]): string {
+  return `* { visibility: hidden !important; }\n${openers.map((id) => `[id=${cssString(id)}]`).join(', ')} { visibility: visible !important; }`;
+}
+
+/**
+ * For benchmarks and debugging: with FOLIO_PRINT_HTML_DIR set, the final print HTML of
+ * each edition is kept there, so a bare Chromium print of exactly that page can be timed.
+ */
+async function keepPrintHtml(name: string, html: string): Promise<void> {
+  const dir = process.env.FOLIO_PRINT_HTML_DIR;
+  if (dir) await writeAtomic(path.join(dir, `${name}.print.html`), html);
+}
+
+/** Prints the page; a crash or hang of the browser becomes a clear error, never a partial file. */
+export async function printPage(page: Page, html: string, timeoutSeconds: number, tagged: boolean): Promise<Uint8Array> {
+  const timeout = timeoutSeconds * 1000;
+  try {
+    await page.setContent(html, { waitUntil: 'load', timeout });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: false, timeout });
+  } catch (cause) {
+    throw new FolioError(`Chromium failed to print within ${timeoutSeconds} s (crashed, hung or ran out of memory)`, { cause });
+  }
+}
+
+/** Bookmarks: front matter, parts › their chapters, back matter, with their labels. */
+export function bookmarks(layout: PrintLayout, starts: ReadonlyMap<string, number>): OutlineItem[] {
+  const item = (id: string, title: string, label?: string, children: OutlineItem[] = []): OutlineItem => ({
+    title: label ? `${label}: ${title}` : title,
+    page: starts.get(id)!,
+    children,
+  });
+  return [
+    ...layout.front.map((chapter) => item(chapter.id, chapter.title)),
+    ...layout.body.map((chapter) => item(chapter.id, chapter.title, chapter.label)),
+    ...layout.parts.map((part) => item(part.id, part.title, part.label, part.chapters.map((chapter) => item(chapter.id, chapter.title, chapter.label)))),
+    ...layout.back.map((chapter) => item(chapter.id, chapter.title)),
+  ];
+}
+
+/** The document information every print of an edition carries (see finishPdf). */
+export function documentInfo(edition: Edition, producer: string, date: Date) {
+  const { metadata } = edition;
+  return {
+    title: metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title,
+    authors: metadata.authors,
+    subject: metadata.description,
+    keywords: metadata.subjects,
+    lang: edition.lang,
+    producer,
+    date,
+    identifier: metadata.identifier,
+  };
+}
