@@ -33,6 +33,10 @@ describe('print: the interior', () => {
     const lines = formatMessages(result.files).map((line) => line.replace(repoRoot, ''));
     expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/print\/book\.yaml:11:8 {2}warning {2}The cover art's shape differs from the page's by 42 %.*cover-fit$/));
     expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/print\/chapters\/en\/images\.md:11:1 {2}warning {2}Image thumbnail\.png prints at 96 ppi \(300 px over 3\.13 in\), below the 200 ppi.*image-resolution$/));
+    // Characters no installed font draws, found before printing; once, though two prints ask.
+    expect(lines.filter((line) => line.endsWith('glyph-missing'))).toEqual([
+      'test/fixtures/print/chapters/en/preface.md:8:1  warning  No font of the print edition has 𓀀 (U+13000), 𐘀 (U+10600): they print as empty boxes. Install a font that covers them (Debian\'s fonts-noto-core has most scripts) or add one in pdf.stylesheet  glyph-missing',
+    ]);
   });
 
   test('every page is the trim plus the bleed on each side, with TrimBox and BleedBox as set', async () => {

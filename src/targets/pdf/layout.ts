@@ -5,6 +5,7 @@ import { shiftHeadings } from '../../assemble/headings.js';
 import { rewriteImages } from '../../assets/images.js';
 import type { Chapter, Edition } from '../../book/types.js';
 import { format } from '../../templates/strings.js';
+import { markCodeLines } from './code-lines.js';
 import { hyphenateTree, hyphenatorFor } from './hyphenate.js';
 
 /**
@@ -92,6 +93,7 @@ export function printLayout(edition: Edition, pagination: Pagination, imageUrl: 
     rewriteImages(tree, imageUrl);
     openDetails(tree);
     if (hyphenate) hyphenateTree(tree, hyphenate);
+    markCodeLines(tree);
     return toHtml(tree);
   };
   const chapter = (item: Chapter, rank: number, roman: boolean): PrintChapter => ({

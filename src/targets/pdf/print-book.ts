@@ -2,11 +2,13 @@ import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { dataUri, fileDataUri } from '../../assets/data-uri.js';
 import { fontFaceCss, fontFilesFor, monoFontFilesFor } from '../../assets/fonts.js';
+import { printableCoverage, warnMissingGlyphs } from '../../assets/glyphs.js';
 import { imagesOf, placeholderUris } from '../../assets/images.js';
 import { isolatedPage } from '../../browser/browser.js';
 import { codeText, editionText } from '../../book/text.js';
 import type { Edition } from '../../book/types.js';
 import { FolioError } from '../../diagnostics/errors.js';
+import { warnOnce } from '../../diagnostics/messages.js';
 import { writeAtomic } from '../../output/write.js';
 import { readBookStylesheet, readTemplate } from '../../templates/files.js';
 import { renderTemplate } from '../../templates/render.js';
@@ -52,6 +54,7 @@ export interface PrintedBook {
 export async function printBook(context: RenderContext<PageOptions>, options: PrintBookOptions): Promise<PrintedBook> {
   const { edition } = context;
   const shipped = options.imageUrl ?? fileDataUri;
+  await checkGlyphs(context);
   const page = await isolatedPage(await context.browser());
   try {
     // Images are data URIs in the print that ships; the measuring print gets stand-ins.
@@ -88,6 +91,21 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
   }
 }
 
+/** The edition's fonts: Inter's static instances and JetBrains Mono, the subsets its text uses. */
+function printFonts(edition: Edition) {
+  return [...fontFilesFor(editionText(edition), { variable: false }), ...monoFontFilesFor(codeText(edition))];
+}
+
+/**
+ * Warns, before printing, of characters no font can draw: Chromium would print empty
+ * boxes and say nothing (Hindi, Thai or Bengali names, with no font for them installed).
+ */
+async function checkGlyphs({ book, edition }: RenderContext<PageOptions>): Promise<void> {
+  const coverage = await printableCoverage(printFonts(edition).map((file) => file.path));
+  if (coverage) warnMissingGlyphs(edition.chapters, coverage);
+  else warnOnce(book.manifestFile, "fontconfig's fc-list and fc-query are not installed (Debian's fontconfig package): characters no font can draw were not looked for", undefined, 'glyph-check-skipped');
+}
+
 async function printHtml(
   { book, edition, options }: RenderContext<PageOptions>,
   layout: PrintLayout,
@@ -100,7 +118,7 @@ async function printHtml(
   const page = bleedPage(options.size, options.margins, print.bleed);
   const pagesCss = await renderTemplate(dirs, 'pdf', 'pages.css', { ...layout, ...page, bleed: mm(print.bleed) }, strings);
   const css = [
-    fontFaceCss([...fontFilesFor(editionText(edition), { variable: false }), ...monoFontFilesFor(codeText(edition))], (file) => dataUri(file.path, 'font/woff2')),
+    fontFaceCss(printFonts(edition), (file) => dataUri(file.path, 'font/woff2')),
     await readTemplate(dirs, 'base/content.css'),
     await readTemplate(dirs, 'pdf/print.css'),
     pagesCss,
