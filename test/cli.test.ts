@@ -98,7 +98,7 @@ describe('folio build', () => {
 
   test('usage errors exit 2 with a message that says what to do', async () => {
     const format = await folio(['build', '--format', 'html,docx']);
-    expect(format).toMatchObject({ code: 2, stderr: 'error  Unknown format docx; available: html, epub, pdf\n' });
+    expect(format).toMatchObject({ code: 2, stderr: 'error  Unknown format docx; available: html, epub, pdf, print\n' });
     const jobs = await folio(['build', '--jobs', 'two']);
     expect(jobs).toMatchObject({ code: 2, stderr: 'error  --jobs must be a positive whole number, not two\n' });
     const lang = await folio(['build', '--lang', 'xx']);
