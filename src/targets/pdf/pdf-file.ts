@@ -77,7 +77,7 @@ export interface FinishOptions {
  */
 export async function finishPdf(pdf: PDFDocument, options: FinishOptions): Promise<Uint8Array> {
   checkNoType3Fonts(pdf);
-  cleanTextLayer(pdf);
+  await cleanTextLayer(pdf);
   pdf.setTitle(options.title, { showInWindowTitleBar: true });
   pdf.setAuthor(options.authors.join(', '));
   if (options.subject) pdf.setSubject(options.subject);

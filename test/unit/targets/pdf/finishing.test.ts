@@ -19,13 +19,13 @@ describe('cleanTextLayer', () => {
 
   test('empties the ActualText of every soft hyphen and leaves the glyphs and other text alone', async () => {
     const { pdf, contents } = await pdfWithContent(`BT\n<0037004b> Tj\n${softHyphen}78.6 0 Td <0050> Tj\n${softHyphen}/Span<</ActualText <feff0041> >> BDC\n<0009> Tj\nEMC\nET\n`);
-    expect(cleanTextLayer(pdf)).toBe(2);
+    expect(await cleanTextLayer(pdf)).toBe(2);
     expect(contents()).toBe('BT\n<0037004b> Tj\n/Span<</ActualText <feff> >> BDC\n<0003> Tj\nEMC\n78.6 0 Td <0050> Tj\n/Span<</ActualText <feff> >> BDC\n<0003> Tj\nEMC\n/Span<</ActualText <feff0041> >> BDC\n<0009> Tj\nEMC\nET\n');
   });
 
   test('changes nothing in a print without soft hyphens', async () => {
     const { pdf, contents } = await pdfWithContent('BT <0037> Tj ET');
-    expect(cleanTextLayer(pdf)).toBe(0);
+    expect(await cleanTextLayer(pdf)).toBe(0);
     expect(contents()).toBe('BT <0037> Tj ET');
   });
 });
