@@ -22,6 +22,8 @@ export interface BuildOptions extends LoadOptions {
   jobs?: number;
   /** Called after each file is written. */
   onWrite?(event: WriteEvent): void;
+  /** A browser pool the caller owns and closes, to share one Chromium between builds. */
+  browsers?: BrowserPool;
 }
 
 export interface WriteEvent {
@@ -53,12 +55,12 @@ export async function build(manifestPath: string, options: BuildOptions = {}): P
   const formats = options.formats ?? (Object.keys(targets) as TargetName[]);
   // One browser for the whole build. Chromium takes one to two seconds to start, so a
   // build with the PDF starts it now, while the chapters are read and parsed.
-  const browsers = new BrowserPool();
+  const browsers = options.browsers ?? new BrowserPool();
   if (formats.includes('pdf') && !options.dryRun) browsers.warm();
   try {
     return await buildWith(browsers, manifestPath, formats, options);
   } finally {
-    await browsers.close();
+    if (!options.browsers) await browsers.close();
   }
 }
 
