@@ -10,12 +10,13 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Browser, Page } from 'puppeteer';
-import { build, formatMessages, type BuildResult } from '../src/index.js';
-import { launchBrowser } from './support/browser.js';
-import { ace, epubcheck, readEpub } from './support/epub.js';
-import { pageTexts, pdfFonts, pdfLinks, wordBoxes, type PdfLink, type WordBox } from './support/pdf.js';
-import { repoRoot, requireTool } from './support/tools.js';
-import { axeViolations, externalRequests, validateHtml } from './support/validators.js';
+import { build, formatMessages } from '../../src/index.js';
+import { builtBook } from '../support/books.js';
+import { launchBrowser } from '../support/browser.js';
+import { readEpub } from '../support/epub.js';
+import { pageTexts, pdfFonts, pdfLinks, wordBoxes, type PdfLink, type WordBox } from '../support/pdf.js';
+import { repoRoot, requireTool } from '../support/tools.js';
+import { axeViolations, externalRequests } from '../support/validators.js';
 
 /**
  * The features fixture (test/fixtures/features, en + fr): every writing feature of the
@@ -24,18 +25,16 @@ import { axeViolations, externalRequests, validateHtml } from './support/validat
  */
 
 const run = promisify(execFile);
-const manifest = path.join(repoRoot, 'test/fixtures/features/book.yaml');
+const features = builtBook('features');
 const languages = ['en', 'fr'] as const;
 type Lang = (typeof languages)[number];
 
-let out: string;
-let result: BuildResult;
 let browser: Browser;
 const html = {} as Record<Lang, Root>;
 const epub = {} as Record<Lang, { text(name: string): Promise<string>; names: string[]; doc(name: string): Promise<Root> }>;
 const pdf = {} as Record<Lang, { file: string; pages: string[]; text: string; words: WordBox[]; links: PdfLink[] }>;
 
-const file = (lang: Lang, extension: string) => path.join(out, `features-${lang}.${extension}`);
+const file = (lang: Lang, extension: 'html' | 'epub' | 'pdf') => features.file(lang, extension);
 const attr = (node: Element | undefined, name: string) => node?.properties[name];
 const texts = (nodes: Element[]) => nodes.map((node) => toString(node).trim());
 /**
@@ -47,8 +46,6 @@ const readable = (text: string) => text.replace(/\u00AD-?(\s*\n\s*)?/g, '');
 const pageWith = (lang: Lang, needle: string | RegExp) => pdf[lang].pages.findIndex((page) => (typeof needle === 'string' ? page.includes(needle) : needle.test(page))) + 1;
 
 beforeAll(async () => {
-  out = mkdtempSync(path.join(tmpdir(), 'folio-features-'));
-  result = await build(manifest, { outDir: out });
   browser = await launchBrowser();
   for (const lang of languages) {
     html[lang] = fromHtml(readFileSync(file(lang, 'html'), 'utf8'));
@@ -65,19 +62,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 describe('features: the build', () => {
   test('all three editions of both languages are written', () => {
-    expect(result.failed).toEqual([]);
-    expect(result.written.map((event) => path.basename(event.path)).sort()).toEqual(
+    expect(features.failed).toEqual([]);
+    expect(features.written.map((event) => path.basename(event.path)).sort()).toEqual(
       ['en.epub', 'en.html', 'en.pdf', 'fr.epub', 'fr.html', 'fr.pdf'].map((name) => `features-${name}`),
     );
   });
 
   test('the only messages are the removed script, handler and javascript: URL, each at its place', () => {
-    const lines = formatMessages(result.files).filter((line) => /\s(warning|error)\s/.test(line));
+    const lines = features.lines.filter((line) => /\s(warning|error)\s/.test(line));
     const expected = languages.flatMap((lang) => [
       `test/fixtures/features/chapters/${lang}/code.md:63:1  warning  Removed the onclick attribute of <div>: scripts do not run in a book  html-removed`,
       `test/fixtures/features/chapters/${lang}/code.md:65:1  warning  Removed <script> from the chapter: scripts do not run in a book  html-removed`,
@@ -88,20 +84,8 @@ describe('features: the build', () => {
 });
 
 describe('features: validators', () => {
-  test('EPUBCheck: no error and no warning in either EPUB', async () => {
-    for (const lang of languages) expect(await epubcheck(file(lang, 'epub'))).toEqual({ fatals: 0, errors: 0, warnings: 0, messages: [] });
-  }, 120_000);
-
-  test('Ace by DAISY: no serious or critical finding in either EPUB', async () => {
-    for (const lang of languages) {
-      const findings = await ace(file(lang, 'epub'));
-      expect(findings.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical')).toEqual([]);
-    }
-  }, 300_000);
-
-  test('Nu HTML Checker: no error in either HTML edition', async () => {
-    expect(await validateHtml(languages.map((lang) => file(lang, 'html')))).toEqual([]);
-  }, 120_000);
+  // EPUBCheck, Ace and the Nu HTML Checker check these editions with every other fixture's,
+  // in one run each: see validators.test.ts.
 
   test('axe-core: no violation, light and dark, desktop and phone', async () => {
     for (const lang of languages) {

@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build, formatMessages, loadBook } from '../src/index.js';
-import { guideLanguages, guideReadingOrder, repairedCorpus } from './support/corpus.js';
-import { ace, epubcheck, mapLimit, readEpub } from './support/epub.js';
-import { corpusAvailable, corpusRoot, repoRoot, requireTool } from './support/tools.js';
+import { build, formatMessages, loadBook } from '../../src/index.js';
+import { guideLanguages, guideReadingOrder, repairedCorpus } from '../support/corpus.js';
+import { ace, epubcheck, mapLimit, readEpub } from '../support/epub.js';
+import { corpusAvailable, corpusRoot, repoRoot, requireTool } from '../support/tools.js';
 
 const run = promisify(execFile);
 const manifest = path.join(repoRoot, 'book.yaml');

@@ -13,10 +13,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
-import { build, formatMessages, type BuildResult } from '../src/index.js';
-import { launchBrowser } from './support/browser.js';
-import { corpusAvailable, corpusRoot, corpusSource, repoRoot } from './support/tools.js';
-import { axeViolations, externalRequests, validateHtml } from './support/validators.js';
+import { build, formatMessages, type BuildResult } from '../../src/index.js';
+import { launchBrowser } from '../support/browser.js';
+import { corpusAvailable, corpusRoot, corpusSource, repoRoot } from '../support/tools.js';
+import { axeViolations, externalRequests, validateHtml } from '../support/validators.js';
 
 /**
  * The whole Agency Success Guide, built from Blue's website sources beside the repository

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, formatMessages } from '../src/index.js';
-import { guideLanguages, repairedCorpus } from './support/corpus.js';
-import { pageLabels, pageTexts, pdfFonts, pdfInfo, qpdfJson, wordBoxes, type QpdfOutline } from './support/pdf.js';
-import { corpusAvailable, corpusRoot, repoRoot } from './support/tools.js';
+import { build, formatMessages } from '../../src/index.js';
+import { guideLanguages, repairedCorpus } from '../support/corpus.js';
+import { pageLabels, pageTexts, pdfFonts, pdfInfo, qpdfJson, wordBoxes, type QpdfOutline } from '../support/pdf.js';
+import { corpusAvailable, corpusRoot, repoRoot } from '../support/tools.js';
 
 const manifest = path.join(repoRoot, 'book.yaml');
 const describeCorpus = corpusAvailable || process.env.CI === 'true' ? describe : describe.skip;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import path from 'node:path';
-import { fileDataUri } from '../../src/assets/data-uri.js';
-import { imageSize, placeholderUris } from '../../src/assets/images.js';
-import { repoRoot } from '../support/tools.js';
+import { fileDataUri } from '../../../src/assets/data-uri.js';
+import { imageSize, placeholderUris } from '../../../src/assets/images.js';
+import { repoRoot } from '../../support/tools.js';
 
 const image = (name: string) => path.join(repoRoot, 'test/fixtures/features/images', name);
 

@@ -2,10 +2,10 @@ import { describe, expect, test } from '@jest/globals';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { loadBook } from '../../src/book/load.js';
-import type { Chapter } from '../../src/book/types.js';
-import { formatMessages } from '../../src/diagnostics/report.js';
-import { repoRoot } from '../support/tools.js';
+import { loadBook } from '../../../src/book/load.js';
+import type { Chapter } from '../../../src/book/types.js';
+import { formatMessages } from '../../../src/diagnostics/report.js';
+import { repoRoot } from '../../support/tools.js';
 
 const mini = path.join(repoRoot, 'test/fixtures/mini/book.yaml');
 

@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import { loadBook } from '../../src/book/load.js';
-import type { Edition } from '../../src/book/types.js';
-import { formatMessages } from '../../src/diagnostics/report.js';
-import { repoRoot } from '../support/tools.js';
+import { loadBook } from '../../../src/book/load.js';
+import type { Edition } from '../../../src/book/types.js';
+import { formatMessages } from '../../../src/diagnostics/report.js';
+import { repoRoot } from '../../support/tools.js';
 
 const mini = path.join(repoRoot, 'test/fixtures/mini/book.yaml');
 

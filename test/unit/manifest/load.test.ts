@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseManifest } from '../../src/manifest/load.js';
-import { formatMessages } from '../../src/diagnostics/report.js';
+import { parseManifest } from '../../../src/manifest/load.js';
+import { formatMessages } from '../../../src/diagnostics/report.js';
 
 const valid = `slug: demo
 title: Demo

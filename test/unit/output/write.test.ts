@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeAtomic } from '../../src/output/write.js';
+import { writeAtomic } from '../../../src/output/write.js';
 
 describe('writeAtomic', () => {
   test('replaces the file whole and leaves no temporary file', async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import { formatMessages, loadBook } from '../../src/index.js';
+import { formatMessages, loadBook } from '../../../src/index.js';
 
 /** A one-chapter book with `plugins`, in a temporary folder. */
 function bookWith(plugins: string): string {

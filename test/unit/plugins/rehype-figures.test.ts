@@ -3,7 +3,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import rehypeFigures from '../../src/plugins/rehype-figures.js';
+import rehypeFigures from '../../../src/plugins/rehype-figures.js';
 
 const render = async (markdown: string) =>
   String(await unified().use(remarkParse).use(remarkRehype).use(rehypeFigures).use(rehypeStringify).process(markdown));

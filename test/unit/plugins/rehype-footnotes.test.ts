@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import rehypeFootnotes from '../../src/plugins/rehype-footnotes.js';
+import rehypeFootnotes from '../../../src/plugins/rehype-footnotes.js';
 
 test('references, notes and back links get their DPUB-ARIA roles; the heading is visible', async () => {
   const html = String(

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import rehypeHeadingOrder from '../../src/plugins/rehype-heading-order.js';
+import rehypeHeadingOrder from '../../../src/plugins/rehype-heading-order.js';
 
 async function run(markdown: string) {
   const file = new VFile({ path: 'x.md', value: markdown });

@@ -7,9 +7,9 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import rehypeLocalImages from '../../src/plugins/rehype-local-images.js';
-import remarkFrontmatterData from '../../src/plugins/remark-frontmatter-data.js';
-import { repoRoot } from '../support/tools.js';
+import rehypeLocalImages from '../../../src/plugins/rehype-local-images.js';
+import remarkFrontmatterData from '../../../src/plugins/remark-frontmatter-data.js';
+import { repoRoot } from '../../support/tools.js';
 
 const fixture = path.join(repoRoot, 'test/fixtures/features');
 

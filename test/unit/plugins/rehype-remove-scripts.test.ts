@@ -1,11 +1,11 @@
 import { expect, test } from '@jest/globals';
-import rehypeRawHtml from '../../src/plugins/rehype-raw-html.js';
+import rehypeRawHtml from '../../../src/plugins/rehype-raw-html.js';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import rehypeRemoveScripts from '../../src/plugins/rehype-remove-scripts.js';
+import rehypeRemoveScripts from '../../../src/plugins/rehype-remove-scripts.js';
 
 async function render(markdown: string) {
   const file = new VFile({ path: 'chapter.md', value: markdown });

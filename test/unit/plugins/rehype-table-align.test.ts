@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import rehypeTableAlign from '../../src/plugins/rehype-table-align.js';
+import rehypeTableAlign from '../../../src/plugins/rehype-table-align.js';
 
 test('GFM column alignment becomes text-align styles, no obsolete align attribute', async () => {
   const html = String(

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import rehypeTaskLists from '../../src/plugins/rehype-task-lists.js';
+import rehypeTaskLists from '../../../src/plugins/rehype-task-lists.js';
 
 const render = async (markdown: string) =>
   String(await unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeTaskLists).use(rehypeStringify).process(markdown));

@@ -3,7 +3,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import remarkCallouts from '../../src/plugins/remark-callouts.js';
+import remarkCallouts from '../../../src/plugins/remark-callouts.js';
 
 const render = async (markdown: string, titles?: Record<string, string>) =>
   String(await unified().use(remarkParse).use(remarkCallouts, { titles }).use(remarkRehype).use(rehypeStringify).process(markdown));

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import remarkDropPreamble, { type Options } from '../../src/plugins/remark-drop-preamble.js';
+import remarkDropPreamble, { type Options } from '../../../src/plugins/remark-drop-preamble.js';
 
 async function run(markdown: string, options?: Options) {
   const file = new VFile({ path: 'x.md', value: markdown });

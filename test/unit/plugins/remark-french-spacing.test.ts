@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import remarkFrenchSpacing from '../../src/plugins/remark-french-spacing.js';
+import remarkFrenchSpacing from '../../../src/plugins/remark-french-spacing.js';
 
 const render = async (markdown: string) =>
   String(await unified().use(remarkParse).use(remarkGfm).use(remarkFrenchSpacing).use(remarkRehype).use(rehypeStringify).process(markdown));

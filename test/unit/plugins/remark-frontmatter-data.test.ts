@@ -3,8 +3,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import remarkFrontmatterData from '../../src/plugins/remark-frontmatter-data.js';
-import { formatMessages } from '../../src/diagnostics/report.js';
+import remarkFrontmatterData from '../../../src/plugins/remark-frontmatter-data.js';
+import { formatMessages } from '../../../src/diagnostics/report.js';
 
 async function run(markdown: string) {
   const file = new VFile({ path: '/book/chapters/en/x.md', value: markdown });

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import remarkSmartPunctuation from '../../src/plugins/remark-smart-punctuation.js';
+import remarkSmartPunctuation from '../../../src/plugins/remark-smart-punctuation.js';
 
 const render = async (markdown: string, quotes?: string) =>
   String(await unified().use(remarkParse).use(remarkGfm).use(remarkSmartPunctuation, { quotes }).use(remarkRehype).use(rehypeStringify).process(markdown));
