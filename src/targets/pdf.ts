@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
-import { z } from 'zod';
 import { dataUri, fileDataUri } from '../assets/data-uri.js';
 import { fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
 import { imagesOf, placeholderUris } from '../assets/images.js';
@@ -14,34 +13,11 @@ import { packageRoot } from '../package-root.js';
 import { readBookStylesheet, readTemplate } from '../templates/files.js';
 import { renderTemplate } from '../templates/render.js';
 import { format } from '../templates/strings.js';
+import { PdfOptions } from './pdf/options.js';
 import { cssString, firstPass, openerIds, printLayout, type Pagination, type PrintLayout } from './pdf/layout.js';
 import { checkPagination, matchesPlan, planPagination } from './pdf/paginate.js';
 import { destinationPages, finishPdf, readPrint, type OutlineItem } from './pdf/pdf-file.js';
 import type { RenderContext, Target } from './target.js';
-
-const Length = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'must be a length such as 20mm, 0.75in or 54pt');
-
-const PdfOptions = z
-  .strictObject({
-    /** Page size: a name (`A4`, `A5`, `letter`) or `<width> <height>` (`6in 9in`). Default A4, like the print edition. */
-    size: z.string().regex(/^([A-Za-z0-9]+|\d+(\.\d+)?(mm|cm|in|pt) \d+(\.\d+)?(mm|cm|in|pt))$/, 'must be a page size name or "<width> <height>"').default('A4'),
-    /** Margins; `inner` is the binding side, mirrored on left and right pages. */
-    margins: z
-      .strictObject({
-        top: Length.default('25mm'),
-        bottom: Length.default('25mm'),
-        inner: Length.default('25mm'),
-        outer: Length.default('20mm'),
-      })
-      .default({ top: '25mm', bottom: '25mm', inner: '25mm', outer: '20mm' }),
-    /** An extra stylesheet, relative to book.yaml, added after the template's. */
-    stylesheet: z.string().optional(),
-    /** How long Chromium may take to print one edition, in seconds (default 300). */
-    timeout: z.number().positive().default(300),
-  })
-  .default({ size: 'A4', margins: { top: '25mm', bottom: '25mm', inner: '25mm', outer: '20mm' }, timeout: 300 });
-
-export type PdfOptions = z.output<typeof PdfOptions>;
 
 const version: string = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
 

@@ -4,8 +4,8 @@ import { pdfTarget } from './pdf.js';
 import type { Target } from './target.js';
 
 /**
- * The targets Folio can build, by name. Each owns the schema of its book.yaml section,
- * so the manifest schema is assembled from here.
+ * The targets Folio can build, by name. Each owns the schema of its book.yaml section, in
+ * its options.ts, which the manifest schema reads through ./options.ts.
  */
 export const targets = {
   html: htmlTarget,
@@ -14,9 +14,3 @@ export const targets = {
 } satisfies Record<string, Target<any>>;
 
 export type TargetName = keyof typeof targets;
-
-export const targetOptionSchemas = {
-  html: htmlTarget.options,
-  epub: epubTarget.options,
-  pdf: pdfTarget.options,
-};

@@ -5,7 +5,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import rehypeTableScroll, { numberTables } from '../../../src/plugins/rehype-table-scroll.js';
+import { numberTables } from '../../../src/book/tables.js';
+import rehypeTableScroll from '../../../src/plugins/rehype-table-scroll.js';
 
 test('each table is wrapped in a focusable region, numbered across the trees of an edition', async () => {
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeTableScroll, { label: 'Tableau' });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Element, ElementData, Root } from 'hast';
 import { h } from 'hastscript';
-import { cloneTree, eachElement } from '../../../src/book/tree.js';
+import { cloneTree, eachElement } from '../../../src/hast/tree.js';
 
 const sample = (): Root => ({
   type: 'root',
