@@ -97,10 +97,23 @@ async function buildWith(browsers: BrowserPool, manifestPath: string, formats: r
         }),
       ),
   );
-  // Report in manifest order, whatever order the editions finished in.
-  const order = (lang: string) => book.editions.findIndex((edition) => edition.lang === lang);
+  return inManifestOrder(result, book.editions.map((edition) => edition.lang), formats);
+}
+
+/**
+ * Puts a result's editions in the order of `languages` and each edition's files in the
+ * order of `formats`, whatever order they finished in (editions render side by side, and
+ * a threaded build merges its threads' results).
+ */
+export function inManifestOrder<Result extends Pick<BuildResult, 'written' | 'failed' | 'skipped'>>(
+  result: Result,
+  languages: readonly string[],
+  formats: readonly string[],
+): Result {
+  const order = (lang: string) => languages.indexOf(lang);
   result.written.sort((a, b) => order(a.lang) - order(b.lang) || formats.indexOf(a.format) - formats.indexOf(b.format));
   result.failed.sort((a, b) => order(a) - order(b));
+  result.skipped.sort((a, b) => order(a) - order(b));
   return result;
 }
 

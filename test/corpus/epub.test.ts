@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build, formatMessages, loadBook } from '../../src/index.js';
-import { guideLanguages, guideReadingOrder, repairedCorpus } from '../support/corpus.js';
-import { ace, epubcheck, mapLimit, readEpub } from '../support/epub.js';
+import { build, loadBook } from '../../src/index.js';
+import { builtBook, buildsRoot, type BuiltBook } from '../support/books.js';
+import { guideLanguages, guideReadingOrder } from '../support/corpus.js';
+import { aceAll, epubcheckAll, excerpt, mapLimit, readEpub } from '../support/epub.js';
 import { corpusAvailable, corpusRoot, repoRoot, requireTool } from '../support/tools.js';
 
 const run = promisify(execFile);
@@ -15,28 +16,35 @@ const languages = guideLanguages;
 const readingOrder = guideReadingOrder;
 const partOpeners = ['building-momentum', 'working-with-humans', 'run-things-effectively'];
 
-/** The EPUB of every one of the 16 languages, built from the repaired copy of the sources (see repairedCorpus). */
+/**
+ * The EPUB of every one of the 16 languages, built once by the tier's global setup from the
+ * repaired copy of the sources (see repairedCorpus and guide-builds.ts).
+ */
 const describeCorpus = corpusAvailable || process.env.CI === 'true' ? describe : describe.skip;
 
 describeCorpus(`EPUB editions of the whole guide${corpusAvailable ? '' : ' (skipped: ../shared/corpora/agency-success-guide not found)'}`, () => {
-  let out: string;
+  let epub: BuiltBook;
   let source: string;
+  let out: string;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     if (!corpusAvailable) throw new Error(`The corpus is missing at ${corpusRoot}; CI must have ../shared beside the repository`);
-    source = repairedCorpus();
+    epub = builtBook('epub', 'FOLIO_TEST_CORPUS');
+    source = path.join(buildsRoot('FOLIO_TEST_CORPUS'), 'sources/{lang}/insights/{slug}.md');
     out = mkdtempSync(path.join(tmpdir(), 'folio-corpus-epub-'));
-    const result = await build(manifest, { formats: ['epub'], source, outDir: out });
-    expect(formatMessages(result.files).filter((line) => line.includes('  error  '))).toEqual([]);
-    expect(result.failed).toEqual([]);
-    expect(result.written.map((event) => event.lang)).toEqual(languages);
   });
 
-  const file = (lang: string) => path.join(out, `agency-success-guide-${lang}.epub`);
+  const file = (lang: string) => epub.file(lang, 'epub');
 
-  test('EPUBCheck: 0 errors and 0 warnings in all 16 editions', async () => {
-    const results = await mapLimit(languages, 2, async (lang) => ({ lang, ...(await epubcheck(file(lang))) }));
-    expect(results.filter((result) => result.fatals + result.errors + result.warnings > 0)).toEqual([]);
+  test('all 16 editions are written, without an error', () => {
+    expect(epub.lines.filter((line) => line.includes('  error  '))).toEqual([]);
+    expect(epub.failed).toEqual([]);
+    expect(epub.written.map((event) => event.lang)).toEqual(languages);
+  });
+
+  test('EPUBCheck: 0 errors and 0 warnings in all 16 editions (one JVM)', async () => {
+    const results = await epubcheckAll(languages.map(file));
+    expect(results.map((result, index) => ({ lang: languages[index], ...result })).filter((result) => result.fatals + result.errors + result.warnings > 0)).toEqual([]);
   }, 20 * 60 * 1000);
 
   test('the nav lists front matter, three parts with their chapters, and back matter, in order', async () => {
@@ -91,9 +99,13 @@ describeCorpus(`EPUB editions of the whole guide${corpusAvailable ? '' : ' (skip
   test('calibre reads every edition and finds every chapter title in it', async () => {
     requireTool('ebook-convert', ['--version'], 'apt-get install -y calibre');
     const { book } = await loadBook(manifest, { source });
-    await mapLimit(languages, 2, async (lang) => {
+    await mapLimit(languages, availableParallelism(), async (lang) => {
       const text = path.join(out, `${lang}.txt`);
-      await run('ebook-convert', [file(lang), text], { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' }, maxBuffer: 64 * 1024 * 1024 });
+      await run('ebook-convert', [file(lang), text], { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' }, maxBuffer: 64 * 1024 * 1024 }).catch(
+        (failure: { stdout?: string; stderr?: string; message: string }) => {
+          throw new Error(`calibre could not read the ${lang} edition: ${failure.message.split('\n')[0]}\n${excerpt(`${failure.stdout ?? ''}${failure.stderr ?? ''}`)}`);
+        },
+      );
       const content = readFileSync(text, 'utf8').replace(/\s+/g, ' ');
       const titles = book!.editions.find((edition) => edition.lang === lang)!.chapters.map((chapter) => chapter.title.replace(/\s+/g, ' '));
       expect(titles.length).toBe(lang === 'km' ? 16 : 17);
@@ -101,8 +113,8 @@ describeCorpus(`EPUB editions of the whole guide${corpusAvailable ? '' : ' (skip
     });
   });
 
-  test('Ace by DAISY finds nothing serious or critical in any edition', async () => {
-    const findings = await mapLimit(languages, 3, async (lang) => (await ace(file(lang))).map((finding) => ({ lang, ...finding })));
+  test('Ace by DAISY finds nothing serious or critical in any edition (one process, one Chromium)', async () => {
+    const findings = (await aceAll(languages.map(file))).map((list, index) => list.map((finding) => ({ lang: languages[index], ...finding })));
     expect(findings.flat().filter((finding) => finding.impact === 'serious' || finding.impact === 'critical')).toEqual([]);
   }, 30 * 60 * 1000);
 });
