@@ -35,6 +35,9 @@ export default {
       globalTeardown: '<rootDir>/test/corpus/teardown.cjs',
     },
   ],
+  // Two test files at a time even on two cores (Jest would take one): much of a file's time
+  // is spent in Chromium, Java or calibre, one process each, while the other core idles.
+  maxWorkers: 2,
   // Browser and Java validators are slow to start, and a loaded machine slower still.
   testTimeout: 180000,
 };
