@@ -1,17 +1,8 @@
 // Puppeteer must never download its own browser: the machines that build books have no
-// network but the package registries. It uses the system Chrome or Chromium instead;
-// PUPPETEER_EXECUTABLE_PATH, when set, wins over the list below.
-const { existsSync } = require('node:fs');
-
-const candidates = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
-];
-
+// network but the package registries. Folio always names the browser it launches (the
+// system Chrome or Chromium, found by src/browser/browser.ts: PUPPETEER_EXECUTABLE_PATH,
+// else the usual paths), so the list of those paths lives there only; the tests hand the
+// same path to Ace.
 module.exports = {
   skipDownload: true,
-  executablePath:
-    process.env.PUPPETEER_EXECUTABLE_PATH || candidates.find((path) => existsSync(path)),
 };

@@ -22,6 +22,8 @@ export interface BuildOptions extends LoadOptions {
   jobs?: number;
   /** Called after each file is written. */
   onWrite?(event: WriteEvent): void;
+  /** A browser pool the caller owns and closes, to share one Chromium between builds. */
+  browsers?: BrowserPool;
 }
 
 export interface WriteEvent {
@@ -53,12 +55,12 @@ export async function build(manifestPath: string, options: BuildOptions = {}): P
   const formats = options.formats ?? defaultFormats;
   // One browser for the whole build. Chromium takes one to two seconds to start, so a
   // build that prints starts it now, while the chapters are read and parsed.
-  const browsers = new BrowserPool();
+  const browsers = options.browsers ?? new BrowserPool();
   if (formats.some((format) => targets[format].needsBrowser) && !options.dryRun) browsers.warm();
   try {
     return await buildWith(browsers, manifestPath, formats, options);
   } finally {
-    await browsers.close();
+    if (!options.browsers) await browsers.close();
   }
 }
 
@@ -97,10 +99,23 @@ async function buildWith(browsers: BrowserPool, manifestPath: string, formats: r
         }),
       ),
   );
-  // Report in manifest order, whatever order the editions finished in.
-  const order = (lang: string) => book.editions.findIndex((edition) => edition.lang === lang);
+  return inManifestOrder(result, book.editions.map((edition) => edition.lang), formats);
+}
+
+/**
+ * Puts a result's editions in the order of `languages` and each edition's files in the
+ * order of `formats`, whatever order they finished in (editions render side by side, and
+ * a threaded build merges its threads' results).
+ */
+export function inManifestOrder<Result extends Pick<BuildResult, 'written' | 'failed' | 'skipped'>>(
+  result: Result,
+  languages: readonly string[],
+  formats: readonly string[],
+): Result {
+  const order = (lang: string) => languages.indexOf(lang);
   result.written.sort((a, b) => order(a.lang) - order(b.lang) || formats.indexOf(a.format) - formats.indexOf(b.format));
   result.failed.sort((a, b) => order(a) - order(b));
+  result.skipped.sort((a, b) => order(a) - order(b));
   return result;
 }
 

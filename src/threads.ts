@@ -3,7 +3,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { build, type BuildOptions, type BuildResult, type WriteEvent } from './build.js';
+import { build, inManifestOrder, type BuildOptions, type BuildResult, type WriteEvent } from './build.js';
 import { loadManifest } from './manifest/load.js';
 import { defaultFormats, targets } from './targets/registry.js';
 
@@ -38,7 +38,7 @@ interface SerializedFile {
 }
 
 /** A build's result as plain data, to cross between threads. */
-interface ThreadResult {
+export interface ThreadResult {
   files: SerializedFile[];
   written: WriteEvent[];
   failed: string[];
@@ -111,7 +111,7 @@ function serialize(result: BuildResult): ThreadResult {
  * One result from the threads' results: book.yaml's messages once (every thread loads
  * the manifest), then the chapters' files; editions in the manifest's order.
  */
-function merge(results: ThreadResult[], languages: readonly string[], formats: readonly string[]): BuildResult {
+export function merge(results: ThreadResult[], languages: readonly string[], formats: readonly string[]): BuildResult {
   const files = new Map<string, VFile>();
   const seen = new Set<string>();
   const chapters: SerializedFile[] = [];
@@ -136,14 +136,14 @@ function merge(results: ThreadResult[], languages: readonly string[], formats: r
     for (const message of serialized.messages) restore(file, message);
     files.set(serialized.path, file);
   }
-  const written = results.flatMap((result) => result.written).sort((a, b) => order(a.lang) - order(b.lang) || formats.indexOf(a.format) - formats.indexOf(b.format));
-  return {
+  const merged: BuildResult = {
     book: undefined,
     files: [...files.values()],
-    written,
-    failed: results.flatMap((result) => result.failed).sort((a, b) => order(a) - order(b)),
-    skipped: results.flatMap((result) => result.skipped).sort((a, b) => order(a) - order(b)),
+    written: results.flatMap((result) => result.written),
+    failed: results.flatMap((result) => result.failed),
+    skipped: results.flatMap((result) => result.skipped),
   };
+  return inManifestOrder(merged, languages, formats);
 }
 
 function restore(file: VFile, message: SerializedMessage): void {

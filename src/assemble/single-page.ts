@@ -1,5 +1,5 @@
 import { toHtml } from 'hast-util-to-html';
-import { cloneTree } from '../book/tree.js';
+import { cloneTree } from '../hast/tree.js';
 import type { Chapter, Edition } from '../book/types.js';
 import { format } from '../templates/strings.js';
 import { rewriteImages } from '../assets/images.js';

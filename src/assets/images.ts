@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
-import { eachElement } from '../book/tree.js';
+import { eachElement } from '../hast/tree.js';
 import { fileDataUri } from './data-uri.js';
 
 /**

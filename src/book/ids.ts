@@ -1,5 +1,5 @@
 import type { Element } from 'hast';
-import { eachElement } from './tree.js';
+import { eachElement } from '../hast/tree.js';
 import type { Chapter } from './types.js';
 
 /** Ids the templates use for the book's own furniture; no chapter may take them. */

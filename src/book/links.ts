@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Element } from 'hast';
-import { eachElement } from './tree.js';
+import { eachElement } from '../hast/tree.js';
 import { warn } from '../diagnostics/messages.js';
 import type { Chapter } from './types.js';
 

@@ -9,13 +9,13 @@ import { suggest } from '../manifest/suggest.js';
 import { loadPlugins } from '../plugins/load.js';
 import { builtInTemplates } from '../templates/files.js';
 import { hasLocale, stringKeys, stringsFor, type Strings } from '../templates/strings.js';
-import { numberTables } from '../plugins/rehype-table-scroll.js';
 import { loadChapter } from './chapter.js';
 import { uniqueIds } from './ids.js';
 import { resolveLinks } from './links.js';
 import { directionOf, editionMetadata, findCover, pick } from './metadata.js';
 import { duplicateEntries, outlineOf, type Outline } from './outline.js';
 import { createChapterProcessor, type ChapterProcessor } from './processor.js';
+import { numberTables } from './tables.js';
 import type { Book, Edition, Part } from './types.js';
 
 export interface LoadOptions {

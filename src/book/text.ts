@@ -1,6 +1,6 @@
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { eachElement } from './tree.js';
+import { eachElement } from '../hast/tree.js';
 import type { Edition } from './types.js';
 
 /**

@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import type { Point } from 'unist';
 import { error } from '../diagnostics/messages.js';
 import { FolioError } from '../diagnostics/errors.js';
+import { yamlReason } from '../diagnostics/yaml.js';
 import { explainIssues } from './issues.js';
 import { locate, pointAt } from './locate.js';
 import { ManifestSchema, type Manifest } from './schema.js';
@@ -51,7 +52,7 @@ export function parseManifest(text: string, filePath: string): LoadedManifest {
   };
 
   for (const problem of doc.errors) {
-    error(file, `Invalid YAML: ${firstLine(problem.message)}`, pointAt(lines, problem.pos[0]), 'manifest-yaml');
+    error(file, `Invalid YAML: ${yamlReason(problem.message)}`, pointAt(lines, problem.pos[0]), 'manifest-yaml');
   }
   if (doc.errors.length > 0) return { ...source, manifest: undefined };
 
@@ -80,8 +81,4 @@ function salvage(value: unknown): Manifest | undefined {
   }
   const result = ManifestSchema.safeParse(kept);
   return result.success ? result.data : undefined;
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }

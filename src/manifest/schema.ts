@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { targetOptionSchemas } from '../targets/registry.js';
+import { targetOptionSchemas } from '../targets/options.js';
 
 /**
  * The book.yaml schema: the single source of truth for the manifest. Types are inferred

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { eachElement } from '../book/tree.js';
+import { eachElement } from '../hast/tree.js';
 
 /**
  * Gives GFM footnotes (as remark-rehype makes them) their DPUB-ARIA roles, so assistive

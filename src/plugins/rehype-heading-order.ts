@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { eachElement } from '../book/tree.js';
+import { eachElement } from '../hast/tree.js';
 import { warn } from '../diagnostics/messages.js';
 
 const headingPattern = /^h([1-6])$/;

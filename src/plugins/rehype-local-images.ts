@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
 import type { VFile } from 'vfile';
-import { eachElement } from '../book/tree.js';
+import { eachElement } from '../hast/tree.js';
 import { error, warn, type Place } from '../diagnostics/messages.js';
 import { imageSize } from '../assets/images.js';
 

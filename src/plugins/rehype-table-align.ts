@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { eachElement } from '../book/tree.js';
+import { eachElement } from '../hast/tree.js';
 
 /**
  * Turns the `align` attribute that GFM tables produce (`| :--- |`) into

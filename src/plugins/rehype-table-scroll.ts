@@ -1,9 +1,8 @@
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
-import { eachElement } from '../book/tree.js';
 
 export interface TableScrollOptions {
-  /** The accessible name of the scrolling region, in the edition's language (default `Table`); the book numbers it (see numberTables). */
+  /** The accessible name of the scrolling region, in the edition's language (default `Table`); the book numbers it (see book/tables.ts). */
   label?: string;
 }
 
@@ -27,18 +26,4 @@ export default function rehypeTableScroll(options?: TableScrollOptions) {
       return SKIP;
     });
   };
-}
-
-/**
- * Numbers the table regions of an edition in reading order (`Table 1`, `Table 2`, …): on
- * the single page every landmark needs a name of its own.
- */
-export function numberTables(trees: readonly Root[]): void {
-  let count = 0;
-  for (const tree of trees) {
-    eachElement(tree, (node: Element) => {
-      const className = node.properties.className;
-      if (node.tagName === 'div' && Array.isArray(className) && className.includes('table-scroll')) node.properties.ariaLabel = `${String(node.properties.ariaLabel)} ${++count}`;
-    });
-  }
 }

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { eachElement } from '../book/tree.js';
+import { eachElement } from '../hast/tree.js';
 
 /**
  * Names the checkbox of each task list item (`- [x] Send it`) by the item's own text:

@@ -2,6 +2,7 @@ import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { LineCounter, isMap, isPair, isScalar, parseDocument } from 'yaml';
 import { error, warn } from '../diagnostics/messages.js';
+import { yamlReason } from '../diagnostics/yaml.js';
 
 /**
  * Parses the YAML frontmatter (found by remark-frontmatter) into `file.data.frontmatter`.
@@ -26,8 +27,7 @@ export default function remarkFrontmatterData() {
     };
 
     for (const problem of doc.errors) {
-      const reason = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      error(file, `Invalid frontmatter: ${reason}. Quote the value if it contains ": " or "#".`, place(problem.pos[0]), 'frontmatter-yaml');
+      error(file, `Invalid frontmatter: ${yamlReason(problem.message)}. Quote the value if it contains ": " or "#".`, place(problem.pos[0]), 'frontmatter-yaml');
     }
     if (doc.errors.length > 0) return;
 

@@ -1,7 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import ejs from 'ejs';
 import mime from 'mime-types';
-import { z } from 'zod';
 import { fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
 import { imagesOf, packageImage } from '../assets/images.js';
 import { codeText, editionText } from '../book/text.js';
@@ -10,17 +9,9 @@ import { sourceDate, isoSeconds } from '../output/source-date.js';
 import { readTemplate } from '../templates/files.js';
 import { format } from '../templates/strings.js';
 import { epubDocuments, type EpubDocument } from './epub/documents.js';
+import { EpubOptions } from './epub/options.js';
 import { ReproducibleEPub } from './epub/package.js';
 import type { Target } from './target.js';
-
-const EpubOptions = z
-  .strictObject({
-    /** Embed Inter for the scripts the text uses (default: true); readers may still use their own font. */
-    embedFonts: z.boolean().default(true),
-  })
-  .default({ embedFonts: true });
-
-export type EpubOptions = z.output<typeof EpubOptions>;
 
 /**
  * The EPUB 3 edition: one XHTML document per chapter and part opener, a cover page, a title

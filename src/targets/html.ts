@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { assembleSinglePage } from '../assemble/single-page.js';
 import { dataUri, fileDataUri } from '../assets/data-uri.js';
 import { fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
@@ -6,18 +5,8 @@ import { codeText, editionText } from '../book/text.js';
 import { readBookStylesheet, readTemplate } from '../templates/files.js';
 import { renderTemplate } from '../templates/render.js';
 import { format } from '../templates/strings.js';
+import { HtmlOptions } from './html/options.js';
 import type { Target } from './target.js';
-
-const HtmlOptions = z
-  .strictObject({
-    /** Show the cover image above the title (default: true); it is embedded, so it adds its size. */
-    cover: z.boolean().default(true),
-    /** An extra stylesheet, relative to book.yaml, added after the template's. */
-    stylesheet: z.string().optional(),
-  })
-  .default({ cover: true });
-
-export type HtmlOptions = z.output<typeof HtmlOptions>;
 
 /**
  * The single-page HTML edition: one self-contained file (CSS, fonts and cover inlined,

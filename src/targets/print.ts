@@ -1,43 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { warnOnce } from '../diagnostics/messages.js';
 import { sourceDate } from '../output/source-date.js';
 import { packageRoot } from '../package-root.js';
-import { pdfTarget } from './pdf.js';
 import { lengthMm, trimSize } from './pdf/geometry.js';
+import { PdfOptions } from './pdf/options.js';
 import { finishPdf, readPrint } from './pdf/pdf-file.js';
 import { bookmarks, documentInfo, printBook } from './pdf/print-book.js';
 import { setPrintBoxes } from './print/boxes.js';
 import { coverArt } from './print/cover-art.js';
 import { paperThickness, printCoverWrap, wrapTrim } from './print/cover-wrap.js';
 import { printImages } from './print/images.js';
+import { PrintOptions } from './print/options.js';
 import type { Target } from './target.js';
-
-const Length = z.string().refine((value) => lengthMm(value) !== undefined, 'must be a length such as 3mm, 0.125in or 9pt');
-
-const PrintOptions = z
-  .strictObject({
-    /** Bleed on every side of every page and of the cover wrap. */
-    bleed: Length.default('3mm'),
-    /** `crop` adds crop marks outside the bleed. */
-    marks: z.enum(['none', 'crop']).default('none'),
-    /** Raster images above this resolution at their printed size are downsampled to it. */
-    maxPpi: z.number().int().positive().default(300),
-    /** An image below this resolution at its printed size gets a warning. */
-    minPpi: z.number().int().positive().default(200),
-    /** The interior paper, for the spine width: `white` or `cream`. */
-    paper: z.enum(['white', 'cream']).default('white'),
-    /** The spine width, when the printer states it; else page count × paper thickness. */
-    spine: Length.optional(),
-    /** Below this many pages the spine carries no text (print-on-demand services ask for about 80). */
-    spineTextMinPages: z.number().int().nonnegative().default(80),
-    /** The colour of the back and spine, #rrggbb; default: the cover art's edge. */
-    coverColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #02a1d1').optional(),
-  })
-  .default({ bleed: '3mm', marks: 'none', maxPpi: 300, minPpi: 200, paper: 'white', spineTextMinPages: 80 });
-
-export type PrintOptions = z.output<typeof PrintOptions>;
 
 const version: string = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
 
@@ -54,7 +29,7 @@ export const printTarget: Target<PrintOptions> = {
   needsBrowser: true,
   async render(context) {
     const { book, edition, options } = context;
-    const page = pdfTarget.options.parse(book.manifest.pdf);
+    const page = PdfOptions.parse(book.manifest.pdf);
     const trim = trimSize(page.size)!;
     const bleed = lengthMm(options.bleed)!;
     const textBlock = trim.width - lengthMm(page.margins.inner)! - lengthMm(page.margins.outer)!;

@@ -5,8 +5,8 @@ import { printTarget } from './print.js';
 import type { Target } from './target.js';
 
 /**
- * The targets Folio can build, by name. Each owns the schema of its book.yaml section,
- * so the manifest schema is assembled from here.
+ * The targets Folio can build, by name. Each owns the schema of its book.yaml section, in
+ * its options.ts, which the manifest schema reads through ./options.ts.
  */
 export const targets = {
   html: htmlTarget,
@@ -19,10 +19,3 @@ export type TargetName = keyof typeof targets;
 
 /** What a build without `--format` makes: the reader's editions. The printer's package is asked for by name. */
 export const defaultFormats: readonly TargetName[] = ['html', 'epub', 'pdf'];
-
-export const targetOptionSchemas = {
-  html: htmlTarget.options,
-  epub: epubTarget.options,
-  pdf: pdfTarget.options,
-  print: printTarget.options,
-};

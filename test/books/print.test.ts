@@ -2,14 +2,15 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, formatMessages, type BuildResult } from '../../src/index.js';
+import { build } from '../../src/index.js';
+import { builtBook, type BuiltBook } from '../support/books.js';
 import { pageBoxes, pageTexts, pdfFonts, pdfImages, pdfInfo, pixel, qpdfJson } from '../support/pdf.js';
 import { repoRoot } from '../support/tools.js';
 
 /**
  * The printer's package of the print fixture (A5 trim, 3 mm bleed, cream paper, a square
  * cover, a part opener in full-bleed blue, one image too sharp and one too soft), built
- * once with the screen PDF beside it, and again with crop marks.
+ * once by the tier's setup with the screen PDF beside it, and here again with crop marks.
  */
 
 const fixture = path.join(repoRoot, 'test/fixtures/print');
@@ -17,20 +18,18 @@ const mm = 72 / 25.4;
 const trim = { width: 148, height: 210 };
 const bleed = 3;
 
-let out: string;
-let result: BuildResult;
-const file = (suffix: string) => path.join(out, `print-test-en${suffix}`);
+let result: BuiltBook;
+const file = (suffix: string) => path.join(result.outDir, `print-test-en${suffix}`);
 
-beforeAll(async () => {
-  out = mkdtempSync(path.join(tmpdir(), 'folio-print-'));
-  result = await build(path.join(fixture, 'book.yaml'), { formats: ['pdf', 'print'], outDir: out });
-}, 120_000);
+beforeAll(() => {
+  result = builtBook('print');
+});
 
 describe('print: the interior', () => {
   test('the build writes the screen PDF, the interior and the cover wrap, with located warnings', () => {
     expect(result.failed).toEqual([]);
     expect(result.written.map((event) => path.basename(event.path))).toEqual(['print-test-en.pdf', 'print-test-en-interior.pdf', 'print-test-en-cover.pdf']);
-    const lines = formatMessages(result.files).map((line) => line.replace(repoRoot, ''));
+    const lines = result.lines;
     expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/print\/book\.yaml:11:8 {2}warning {2}The cover art's shape differs from the page's by 42 %.*cover-fit$/));
     expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/print\/chapters\/en\/images\.md:11:1 {2}warning {2}Image thumbnail\.png prints at 96 ppi \(300 px over 3\.13 in\), below the 200 ppi.*image-resolution$/));
     // Characters no installed font draws, found before printing; once, though two prints ask.

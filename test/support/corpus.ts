@@ -21,8 +21,7 @@ export const guideReadingOrder = [
  * qualify-your-clients.md, which Folio rightly refuses. Tests that must see all 16
  * editions build from this copy; the source pattern is returned.
  */
-export function repairedCorpus(): string {
-  const copy = mkdtempSync(path.join(tmpdir(), 'folio-corpus-'));
+export function repairedCorpus(copy = mkdtempSync(path.join(tmpdir(), 'folio-corpus-'))): string {
   cpSync(path.join(corpusRoot, 'content'), copy, { recursive: true });
   for (const lang of ['es', 'it']) {
     const file = path.join(copy, lang, 'insights/qualify-your-clients.md');

@@ -1,14 +1,15 @@
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { chromiumPath, repoRoot, requireTool } from './tools.js';
 
 const run = promisify(execFile);
 const epubcheckJar = '/usr/share/java/epubcheck.jar';
+const supportDir = path.dirname(fileURLToPath(import.meta.url));
 
 export interface EpubcheckResult {
   fatals: number;
@@ -18,22 +19,49 @@ export interface EpubcheckResult {
   messages: string[];
 }
 
-/** Runs the real EPUBCheck (Debian's epubcheck package) on one file. */
-export async function epubcheck(file: string): Promise<EpubcheckResult> {
+/** The last lines of a validator's output, to show when it fails. */
+export function excerpt(output: string, lines = 40): string {
+  const all = output.trimEnd().split('\n');
+  return (all.length > lines ? ['…', ...all.slice(-lines)] : all).map((line) => `    ${line.slice(0, 400)}`).join('\n');
+}
+
+/**
+ * Runs the real EPUBCheck (Debian's epubcheck package) over `files` in one JVM: its command
+ * line checks one file per run, so EpubcheckBatch.java drives its API the same way for each
+ * file (Java runs the single source file directly). Results are in the order of `files`.
+ */
+export async function epubcheckAll(files: readonly string[]): Promise<EpubcheckResult[]> {
   requireTool('java', ['-version'], 'apt-get install -y default-jre-headless');
   if (!existsSync(epubcheckJar)) throw new Error(`EPUBCheck is needed by this test and is missing: apt-get install -y epubcheck`);
-  const output = await run('java', ['-jar', epubcheckJar, file], { maxBuffer: 64 * 1024 * 1024 }).then(
+  if (files.length === 0) throw new Error('epubcheckAll: no files to check');
+  const args = ['-cp', epubcheckJar, path.join(supportDir, 'EpubcheckBatch.java'), ...files];
+  const output = await run('java', args, { maxBuffer: 256 * 1024 * 1024 }).then(
     ({ stdout, stderr }) => stdout + stderr,
-    (failure: { stdout: string; stderr: string }) => failure.stdout + failure.stderr,
+    (failure: { stdout?: string; stderr?: string; message: string }) => `${failure.stdout ?? ''}${failure.stderr ?? ''}\n${failure.message}`,
   );
-  const counts = /Messages: (\d+) fatals? \/ (\d+) errors? \/ (\d+) warnings?/.exec(output);
-  if (!counts) throw new Error(`EPUBCheck printed no summary:\n${output}`);
-  return {
-    fatals: Number(counts[1]),
-    errors: Number(counts[2]),
-    warnings: Number(counts[3]),
-    messages: output.split('\n').filter((line) => /^(FATAL|ERROR|WARNING)/.test(line)).map((line) => line.slice(0, 400)),
-  };
+  const results: EpubcheckResult[] = [];
+  let messages: string[] = [];
+  for (const line of output.split('\n')) {
+    const counts = /^FOLIO-EPUBCHECK (-?\d+) (-?\d+) (-?\d+) (.*)$/.exec(line);
+    if (counts) {
+      if (counts[4] !== files[results.length] || Number(counts[1]) < 0) {
+        throw new Error(`EPUBCheck could not check ${counts[4]}:\n${excerpt(output)}`);
+      }
+      results.push({ fatals: Number(counts[1]), errors: Number(counts[2]), warnings: Number(counts[3]), messages });
+      messages = [];
+    } else if (/^(FATAL|ERROR|WARNING)/.test(line)) {
+      messages.push(line.slice(0, 400));
+    }
+  }
+  if (results.length !== files.length) {
+    throw new Error(`EPUBCheck stopped after ${results.length} of ${files.length} files:\n${excerpt(output)}`);
+  }
+  return results;
+}
+
+/** EPUBCheck on one file. */
+export async function epubcheck(file: string): Promise<EpubcheckResult> {
+  return (await epubcheckAll([file]))[0]!;
 }
 
 /** The entries of an EPUB (a zip), by path. */
@@ -57,30 +85,55 @@ export interface AceFinding {
 }
 
 /**
- * Runs Ace by DAISY (npm @daisy/ace-cli) with the system Chromium and returns its findings.
- * Ace exits 0 even when it finds problems unless given -E; its JSON report is what we read.
+ * Runs Ace by DAISY (npm @daisy/ace-cli's ace-core and Puppeteer runner) over `files` in one
+ * Node process and one system Chromium, `concurrency` EPUBs at a time (ace-batch.cjs says
+ * why), and returns each file's findings, in the order of `files`. An EPUB Ace could not
+ * check is a thrown error that shows Ace's own output.
  */
-export async function ace(file: string): Promise<AceFinding[]> {
+export async function aceAll(files: readonly string[], concurrency = availableParallelism()): Promise<AceFinding[][]> {
+  if (files.length === 0) throw new Error('aceAll: no files to check');
   const out = mkdtempSync(path.join(tmpdir(), 'folio-ace-'));
-  const cli = path.join(repoRoot, 'node_modules/@daisy/ace-cli/bin/ace.js');
-  await run('node', [cli, '--force', '--silent', '--outdir', out, file], {
-    env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 10 * 60 * 1000,
+  const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(supportDir, 'ace-batch.cjs'), out, String(concurrency), ...files], {
+      cwd: repoRoot,
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ stdout, stderr, code }));
   });
-  const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
-  const findings: AceFinding[] = [];
-  for (const document of report.assertions ?? []) {
-    for (const assertion of document.assertions ?? []) {
-      findings.push({
-        document: document['earl:testSubject']?.url,
-        impact: assertion['earl:test']?.['earl:impact'],
-        rule: assertion['earl:test']?.['dct:title'],
-        pointer: JSON.stringify(assertion['earl:result']?.['earl:pointer']?.css ?? ''),
-      });
+  const output = `${stdout}${stderr}`;
+  const done = new Map<number, string>();
+  for (const [, status, index, rest] of output.matchAll(/^FOLIO-ACE (ok|failed) (\d+) ?(.*)$/gm)) done.set(Number(index), status === 'ok' ? '' : rest!);
+  return files.map((file, index) => {
+    const failure = done.get(index);
+    if (failure === undefined || failure !== '' || code !== 0) {
+      throw new Error(`Ace could not check ${file} (exit ${code}): ${failure ?? 'no result'}\n${excerpt(output)}`);
     }
-  }
-  return findings;
+    const reportFile = path.join(out, String(index), 'report.json');
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    const findings: AceFinding[] = [];
+    for (const document of report.assertions ?? []) {
+      for (const assertion of document.assertions ?? []) {
+        findings.push({
+          document: document['earl:testSubject']?.url,
+          impact: assertion['earl:test']?.['earl:impact'],
+          rule: assertion['earl:test']?.['dct:title'],
+          pointer: JSON.stringify(assertion['earl:result']?.['earl:pointer']?.css ?? ''),
+        });
+      }
+    }
+    return findings;
+  });
+}
+
+/** Ace on one EPUB. */
+export async function ace(file: string): Promise<AceFinding[]> {
+  return (await aceAll([file], 1))[0]!;
 }
 
 /** Runs `items` through `work`, at most `limit` at a time, keeping their order. */

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import type { Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import { roman } from '../../src/targets/pdf/paginate.js';
 import { requireTool } from './tools.js';
 
 const run = promisify(execFile);
@@ -96,13 +97,6 @@ export async function wordBoxes(file: string): Promise<WordBox[]> {
 
 /** Label a viewer shows for each page, from qpdf's page list. */
 export function pageLabels(json: Awaited<ReturnType<typeof qpdfJson>>): string[] {
-  const roman = (value: number) => {
-    const numerals: [number, string][] = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-    let rest = value;
-    let text = '';
-    for (const [amount, numeral] of numerals) while (rest >= amount) { text += numeral; rest -= amount; }
-    return text;
-  };
   return json.pages.map((page) => {
     if (!page.label) return '';
     return page.label['/S'] === '/r' ? roman(page.label['/St']) : String(page.label['/St']);

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toXast } from 'hast-util-to-xast';
-import { cloneTree, eachElement } from '../../book/tree.js';
+import { cloneTree, eachElement } from '../../hast/tree.js';
 import { rewriteImages } from '../../assets/images.js';
 import { toXml } from 'xast-util-to-xml';
 import { shiftHeadings } from '../../assemble/headings.js';

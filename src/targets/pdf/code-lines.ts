@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { eachElement } from '../../book/tree.js';
+import { eachElement } from '../../hast/tree.js';
 
 /**
  * Puts each source line of every code block in a `<span class="code-line">` of its own,

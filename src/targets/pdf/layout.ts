@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { cloneTree, eachElement } from '../../book/tree.js';
+import { cloneTree, eachElement } from '../../hast/tree.js';
 import { shiftHeadings } from '../../assemble/headings.js';
 import { rewriteImages } from '../../assets/images.js';
 import type { Chapter, Edition } from '../../book/types.js';

@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import mime from 'mime-types';
 import { fileDataUri } from '../../assets/data-uri.js';
 import { imageSize } from '../../assets/images.js';
-import { eachElement } from '../../book/tree.js';
+import { eachElement } from '../../hast/tree.js';
 import type { Chapter } from '../../book/types.js';
 import { warn } from '../../diagnostics/messages.js';
 

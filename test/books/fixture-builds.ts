@@ -1,0 +1,22 @@
+import path from 'node:path';
+import type { SharedBuild } from '../support/shared-builds.js';
+import { repoRoot } from '../support/tools.js';
+
+const fixture = (name: string) => path.join(repoRoot, 'test/fixtures', name, 'book.yaml');
+
+/**
+ * The fixture books every run of the `books` tier builds once (test/books/setup.ts), by
+ * the name tests give builtBook(). Without SOURCE_DATE_EPOCH: dates come from book.yaml.
+ */
+export default function fixtureBuilds(): SharedBuild[] {
+  return [
+    { name: 'mini', manifest: fixture('mini'), options: {} },
+    { name: 'features', manifest: fixture('features'), options: {} },
+    // A book without parts, on a 6 × 9 in page.
+    { name: 'trade', manifest: fixture('trade'), options: { formats: ['pdf'] } },
+    // A5 with bleed, a square cover, images too sharp and too soft: the screen PDF and the printer's package.
+    { name: 'print', manifest: fixture('print'), options: { formats: ['pdf', 'print'] } },
+    // The repository's own book.yaml and its one Dutch chapter: hyphenated Dutch print.
+    { name: 'guide-nl', manifest: path.join(repoRoot, 'book.yaml'), options: { formats: ['pdf'], languages: ['nl'] } },
+  ];
+}

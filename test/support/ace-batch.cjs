@@ -1,0 +1,73 @@
+'use strict';
+/**
+ * Ace by DAISY over several EPUBs in one Node process and one Chromium.
+ *
+ *   node ace-batch.cjs OUTDIR CONCURRENCY FILE...
+ *
+ * This is what Ace's own command line does (`@daisy/ace-cli` is ace-core driven with the
+ * Puppeteer axe runner), minus a Node process and a Chromium per EPUB. Each EPUB gets
+ * Ace's full check and its report.json and report.html in OUTDIR/<index>/; after each one
+ * a line says how it went:
+ *   FOLIO-ACE ok <index>
+ *   FOLIO-ACE failed <index> <message>
+ * Everything else Ace prints (its log) goes to stdout/stderr for the caller to show.
+ *
+ * Why a check could fail on a loaded machine, and what is done about it here:
+ * - The runner gives Chromium 5 s to start (ACE_TIMEOUT_INITIAL, read when the runner is
+ *   loaded). With other Chromiums and JVMs on two cores, a start takes longer, and Ace
+ *   fails with "Timed out after 5000 ms while waiting for the WS endpoint URL"; with
+ *   --silent the command line printed nothing but "Command failed". Chromium starts once
+ *   here, with two minutes to do so.
+ * - Each Ace command line started its own Chromium, which checks 4 documents at once: three
+ *   EPUBs at once were 12 renderers on 2 cores, each waiting for the CPU rather than for
+ *   anything else. Here the EPUBs share one browser, CONCURRENCY at a time.
+ */
+process.env.ACE_TIMEOUT_INITIAL = process.env.ACE_TIMEOUT_INITIAL || '120000';
+
+const path = require('node:path');
+const ace = require('@daisy/ace-core');
+const runner = require('@daisy/ace-axe-runner-puppeteer');
+const logger = require('@daisy/ace-logger');
+
+async function main() {
+  const [outRoot, concurrencyArg, ...files] = process.argv.slice(2);
+  const concurrency = Math.max(1, Number(concurrencyArg) || 1);
+  logger.initLogger({ verbose: false, silent: false });
+
+  // Ace launches and closes the runner's browser once per EPUB; here the first launch
+  // starts it, and it is closed once, after the last EPUB.
+  let launched;
+  const shared = {
+    concurrency: runner.concurrency,
+    setTimeout: (ms) => runner.setTimeout(ms),
+    run: (...args) => runner.run(...args),
+    launch: () => (launched = launched || runner.launch()),
+    close: async () => undefined,
+  };
+
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const started = Date.now();
+      try {
+        await ace(files[index], { cwd: process.cwd(), outdir: path.join(outRoot, String(index)), jobId: String(index) }, shared);
+        console.log(`FOLIO-ACE ok ${index} ${Date.now() - started}`);
+      } catch (failure) {
+        // ace-core rejects with an Error, or with only the job id when it logged the reason itself.
+        const message = failure instanceof Error ? failure.message : "see Ace's log above";
+        console.log(`FOLIO-ACE failed ${index} ${message.replace(/\s+/g, ' ')}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  if (launched) await launched.then(() => runner.close(), () => undefined);
+}
+
+main().then(
+  () => process.exit(0),
+  (failure) => {
+    console.error(failure);
+    process.exit(1);
+  },
+);
