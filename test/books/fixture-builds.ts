@@ -5,8 +5,10 @@ import { repoRoot } from '../support/tools.js';
 const fixture = (name: string) => path.join(repoRoot, 'test/fixtures', name, 'book.yaml');
 
 /**
- * The fixture books every run of the `books` tier builds once (test/books/setup.ts), by
+ * The fixture books every run of the `books` tier builds once (test/books/setup.cjs), by
  * the name tests give builtBook(). Without SOURCE_DATE_EPOCH: dates come from book.yaml.
+ * Two builds with a PDF must not share a book slug: the print HTML of each edition is kept
+ * under its file name (`<slug>-<lang>.print.html`).
  */
 export default function fixtureBuilds(): SharedBuild[] {
   return [

@@ -59,11 +59,6 @@ export async function epubcheckAll(files: readonly string[]): Promise<EpubcheckR
   return results;
 }
 
-/** EPUBCheck on one file. */
-export async function epubcheck(file: string): Promise<EpubcheckResult> {
-  return (await epubcheckAll([file]))[0]!;
-}
-
 /** The entries of an EPUB (a zip), by path. */
 export async function readEpub(file: string): Promise<{ zip: JSZip; text(name: string): Promise<string> }> {
   const zip = await JSZip.loadAsync(readFileSync(file));
@@ -129,11 +124,6 @@ export async function aceAll(files: readonly string[], concurrency = availablePa
     }
     return findings;
   });
-}
-
-/** Ace on one EPUB. */
-export async function ace(file: string): Promise<AceFinding[]> {
-  return (await aceAll([file], 1))[0]!;
 }
 
 /** Runs `items` through `work`, at most `limit` at a time, keeping their order. */
