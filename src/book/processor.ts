@@ -11,7 +11,7 @@ import rehypeFootnotes from '../plugins/rehype-footnotes.js';
 import rehypeHeadingOrder from '../plugins/rehype-heading-order.js';
 import rehypeLocalImages from '../plugins/rehype-local-images.js';
 import rehypeRawHtml from '../plugins/rehype-raw-html.js';
-import rehypeRemoveScripts from '../plugins/rehype-remove-scripts.js';
+import rehypeSanitizeBook from '../plugins/rehype-sanitize-book.js';
 import rehypeTableAlign from '../plugins/rehype-table-align.js';
 import rehypeTableScroll from '../plugins/rehype-table-scroll.js';
 import rehypeTaskLists from '../plugins/rehype-task-lists.js';
@@ -36,8 +36,9 @@ export interface ChapterProcessorOptions {
  * The chapter pipeline, markdown → HAST, built once per edition (the language decides
  * quotes, spacing and generated labels) and frozen. The book's own plugins run on the
  * markdown tree after frontmatter is parsed and before Folio's typography. Raw HTML is
- * parsed into the tree (so the EPUB can write it as XHTML) and anything that would run
- * is removed. Code is highlighted here, at build time: no edition carries JavaScript.
+ * parsed into the tree (so the EPUB can write it as XHTML), then the whole tree, whatever
+ * the markdown or a book plugin made of it, is sanitized by allowlist before Folio's own
+ * rehype plugins add ids, roles and classes. Code is highlighted here, at build time: no edition carries JavaScript.
  * Heading ids are slugged here (unique within the chapter); the book makes them unique
  * across the edition afterwards.
  */
@@ -66,7 +67,7 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
       ],
     })
     .use(rehypeRawHtml)
-    .use(rehypeRemoveScripts)
+    .use(rehypeSanitizeBook)
     .use(rehypeLocalImages, { assets: options.assets })
     .use(rehypeFigures)
     .use(rehypeFootnotes)
