@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
 import { error } from '../diagnostics/messages.js';
+import { decodeChapter } from './read-chapter.js';
 import type { OutlineEntry } from './outline.js';
 import type { ChapterProcessor } from './processor.js';
 import type { Chapter } from './types.js';
@@ -13,11 +14,12 @@ import type { Chapter } from './types.js';
 export async function loadChapter(
   processor: ChapterProcessor,
   filePath: string,
-  text: string,
+  bytes: Buffer,
   entry: OutlineEntry,
   lang: string,
 ): Promise<Chapter> {
-  const file = new VFile({ path: filePath, value: text });
+  const file = new VFile({ path: filePath });
+  file.value = decodeChapter(bytes, file);
   const mdast = processor.parse(file);
   const tree = (await processor.run(mdast, file)) as Root;
   const frontmatter = file.data.frontmatter ?? {};

@@ -20,6 +20,7 @@ import remarkFrenchSpacing from '../plugins/remark-french-spacing.js';
 import remarkFrontmatterData from '../plugins/remark-frontmatter-data.js';
 import remarkSmartPunctuation from '../plugins/remark-smart-punctuation.js';
 import type { Strings } from '../templates/strings.js';
+import type { BookRoots } from './roots.js';
 
 export interface ChapterProcessorOptions {
   /** The book's own plugins (book.yaml `plugins`), run on the markdown tree. */
@@ -30,6 +31,8 @@ export interface ChapterProcessorOptions {
   strings: Strings;
   /** Site-absolute URL prefix → absolute folder, for images. */
   assets?: Readonly<Record<string, string>>;
+  /** The folders the book may read images from. */
+  roots: BookRoots;
 }
 
 /**
@@ -68,7 +71,7 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
     })
     .use(rehypeRawHtml)
     .use(rehypeSanitizeBook)
-    .use(rehypeLocalImages, { assets: options.assets })
+    .use(rehypeLocalImages, { assets: options.assets, roots: options.roots })
     .use(rehypeFigures)
     .use(rehypeFootnotes)
     .use(rehypeHighlight, { detect: false, plainText: ['text', 'txt', 'plain'] })

@@ -1,3 +1,4 @@
+import type { BookRoots } from './roots.js';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { Manifest } from '../manifest/schema.js';
@@ -14,6 +15,8 @@ export interface Book {
   manifest: Manifest;
   /** book.yaml: messages about the manifest and about whole editions go here. */
   manifestFile: VFile;
+  /** The folders the book may read from; every read of a book's file is checked against them. */
+  roots: BookRoots;
   /** Folders searched for template files, the book's own first. */
   templateDirs: string[];
   /** The selected editions that have at least one chapter, in manifest order. */

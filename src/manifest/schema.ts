@@ -60,6 +60,11 @@ export const ManifestSchema = z.strictObject({
   identifier: Localized.optional(),
   description: Localized.optional(),
   subjects: z.array(z.string()).default([]),
+  /**
+   * Folders outside the folder of book.yaml that the book may read from (chapters,
+   * images, stylesheets, templates, plugins), relative to book.yaml. Nothing else outside it is read.
+   */
+  roots: z.array(z.string()).default([]),
   /** Cover image, relative to book.yaml. */
   cover: z.string().optional(),
   /**

@@ -117,7 +117,7 @@ async function printHtml({ book, edition, options }: RenderContext<PdfOptions>, 
     await readTemplate(dirs, 'base/content.css'),
     await readTemplate(dirs, 'pdf/print.css'),
     pagesCss,
-    await readBookStylesheet(book.root, options.stylesheet),
+    await readBookStylesheet(book, options.stylesheet),
     extraCss,
   ].join('\n');
   return renderTemplate(dirs, 'pdf', 'book', {
