@@ -1,5 +1,7 @@
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { FolioError, PluginError } from '../diagnostics/errors.js';
 import { error } from '../diagnostics/messages.js';
 import { decodeChapter } from './read-chapter.js';
 import type { OutlineEntry } from './outline.js';
@@ -20,12 +22,21 @@ export async function loadChapter(
 ): Promise<Chapter> {
   const file = new VFile({ path: filePath });
   file.value = decodeChapter(bytes, file);
-  const mdast = processor.parse(file);
-  const tree = (await processor.run(mdast, file)) as Root;
+  let tree: Root = { type: 'root', children: [] };
+  try {
+    tree = (await processor.run(processor.parse(file), file)) as Root;
+  } catch (cause) {
+    chapterFailed(file, cause);
+  }
   const frontmatter = file.data.frontmatter ?? {};
   const title = typeof frontmatter.title === 'string' ? frontmatter.title.trim() : '';
   if (!title && !file.messages.some((message) => message.fatal)) {
-    error(file, 'The chapter has no `title` in its frontmatter: add `title: …` between the `---` lines at the top', { line: 1, column: 1 }, 'chapter-title');
+    const given = frontmatter.title;
+    const wrong = given === undefined || given === null ? undefined : Array.isArray(given) ? 'a list' : typeof given === 'object' ? 'a map' : typeof given === 'string' ? 'empty' : `a ${typeof given}`;
+    const reason = wrong
+      ? `The chapter's \`title\` is ${wrong}; it must be text: \`title: My chapter\``
+      : 'The chapter has no `title` in its frontmatter: add `title: …` between the `---` lines at the top';
+    error(file, reason, wrong ? (file.data.frontmatterPlaces?.title ?? { line: 1, column: 1 }) : { line: 1, column: 1 }, 'chapter-title');
   }
   return {
     slug: entry.slug,
@@ -38,4 +49,20 @@ export async function loadChapter(
     tree,
     ids: new Set(),
   };
+}
+
+/**
+ * A chapter whose pipeline stopped: a fatal message from a Folio plugin (the nesting
+ * limit) is reported as it is; a book plugin's failure names the plugin; anything else
+ * (a bug) is still an error at the chapter rather than the end of the build.
+ */
+function chapterFailed(file: VFile, cause: unknown): void {
+  if (cause instanceof VFileMessage) {
+    if (!file.messages.includes(cause)) file.messages.push(cause);
+    cause.fatal = true;
+    return;
+  }
+  const ruleId = cause instanceof PluginError ? 'plugin-failed' : 'chapter-failed';
+  const reason = cause instanceof FolioError ? cause.message : `The chapter could not be processed: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`;
+  error(file, reason, { line: 1, column: 1 }, ruleId).cause = cause;
 }

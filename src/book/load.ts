@@ -56,7 +56,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   const roots = bookRoots(manifest, source, options.source);
   checkManifestFiles(manifest, source, roots);
   const cover = await findCover(manifest, source, roots);
-  const plugins = await loadPlugins(manifest.plugins, source, roots);
+  const plugins = await loadPlugins(manifest.plugins, source, roots, { timeout: manifest.pluginTimeout });
 
   // With errors in book.yaml the chapters are still checked, but no edition is written.
   const manifestFailed = hasErrors([manifestFile]);

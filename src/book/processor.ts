@@ -16,6 +16,7 @@ import rehypeTableAlign from '../plugins/rehype-table-align.js';
 import rehypeTableScroll from '../plugins/rehype-table-scroll.js';
 import rehypeTaskLists from '../plugins/rehype-task-lists.js';
 import remarkCallouts from '../plugins/remark-callouts.js';
+import remarkDepthLimit from '../plugins/remark-depth-limit.js';
 import remarkFrenchSpacing from '../plugins/remark-french-spacing.js';
 import remarkFrontmatterData from '../plugins/remark-frontmatter-data.js';
 import remarkSmartPunctuation from '../plugins/remark-smart-punctuation.js';
@@ -50,6 +51,7 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
   const french = lang === 'fr' || lang.startsWith('fr-');
   return unified()
     .use(remarkParse)
+    .use(remarkDepthLimit)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkFrontmatterData)
     .use(remarkGfm)

@@ -83,6 +83,8 @@ export const ManifestSchema = z.strictObject({
   /** Reading order: a list of slugs, or front matter, parts and back matter. */
   contents: z.union([z.array(Slug).min(1), StructuredContents]),
   plugins: z.array(Plugin).default([]),
+  /** Seconds one book plugin may take on one chapter before that chapter fails. */
+  pluginTimeout: z.number().positive().default(60),
   /** Directory whose files override Folio's templates by name (`html/style.css`). */
   templates: z.string().optional(),
   /** Overrides of the generated text, per language: `{nl: {contents: Inhoud}}`. */

@@ -7,6 +7,7 @@ import { packageRoot } from '../package-root.js';
 import type { ManifestSource } from '../manifest/load.js';
 import type { PluginEntry } from '../manifest/schema.js';
 import type { BookRoots } from '../book/roots.js';
+import { guardPlugin, type GuardOptions } from './guard.js';
 import remarkDropPreamble from './remark-drop-preamble.js';
 
 /** Plugins that come with Folio, named `folio/<name>` in book.yaml. */
@@ -20,14 +21,14 @@ export const builtInPlugins: Readonly<Record<string, Plugin>> = {
  * resolved from the book's folder. A plugin that cannot be loaded is an error at its
  * line in book.yaml.
  */
-export async function loadPlugins(entries: readonly PluginEntry[], source: ManifestSource, roots: BookRoots): Promise<PluggableList> {
+export async function loadPlugins(entries: readonly PluginEntry[], source: ManifestSource, roots: BookRoots, guard: GuardOptions): Promise<PluggableList> {
   const plugins: PluggableList = [];
   for (const [index, entry] of entries.entries()) {
     const [name, options] = typeof entry === 'string' ? [entry, undefined] : entry;
     const at = source.locate(['plugins', index]);
     if (name.startsWith('folio/')) {
       const plugin = builtInPlugins[name];
-      if (plugin) plugins.push(options === undefined ? plugin : [plugin, options]);
+      if (plugin) plugins.push(options === undefined ? plugin : [plugin, options]); // Folio's own: not guarded
       else error(source.file, `Folio has no plugin ${name}; its plugins are ${Object.keys(builtInPlugins).join(', ')}`, at, 'plugin-load');
       continue;
     }
@@ -45,7 +46,8 @@ export async function loadPlugins(entries: readonly PluginEntry[], source: Manif
         error(source.file, `Plugin ${name} has no default export that is a unified plugin (a function)`, at, 'plugin-load');
         continue;
       }
-      plugins.push(options === undefined ? (plugin as Plugin) : [plugin as Plugin, options]);
+      const guarded = guardPlugin(name, plugin as Plugin, guard);
+      plugins.push(options === undefined ? guarded : [guarded, options]);
     } catch (cause) {
       // The whole first paragraph: Node's "Cannot find module … imported from …" spans lines.
       const reason = cause instanceof Error ? cause.message.split(/\n\s*\n/)[0]!.replace(/\s*\n\s*/g, ' ') : String(cause);

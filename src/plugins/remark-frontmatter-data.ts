@@ -46,7 +46,14 @@ export default function remarkFrontmatterData() {
       }
     }
 
-    const data: unknown = doc.toJS();
+    let data: unknown;
+    try {
+      // yaml stops expanding after 100 aliases (maxAliasCount): a "billion laughs" is refused, not built.
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (cause) {
+      error(file, `Invalid frontmatter: ${cause instanceof Error ? cause.message : String(cause)}`, place(0), 'frontmatter-yaml');
+      return;
+    }
     if (data === null || data === undefined) return;
     if (typeof data !== 'object' || Array.isArray(data)) {
       error(file, 'Frontmatter must be a map of keys to values (`title: …`)', place(0), 'frontmatter-yaml');
