@@ -4,6 +4,7 @@ import { VFileMessage } from 'vfile-message';
 import { FolioError, PluginError } from '../diagnostics/errors.js';
 import { error } from '../diagnostics/messages.js';
 import { decodeChapter } from './read-chapter.js';
+import { nestingLimit, textTooDeep } from '../plugins/remark-depth-limit.js';
 import type { OutlineEntry } from './outline.js';
 import type { ChapterProcessor } from './processor.js';
 import type { Chapter } from './types.js';
@@ -24,7 +25,9 @@ export async function loadChapter(
   file.value = decodeChapter(bytes, file);
   let tree: Root = { type: 'root', children: [] };
   try {
-    tree = (await processor.run(processor.parse(file), file)) as Root;
+    const deep = textTooDeep(String(file.value));
+    if (deep) error(file, `The chapter nests quotes or lists more than ${nestingLimit} deep on this line; no edition can lay that out: flatten it`, deep, 'nesting-depth');
+    else tree = (await processor.run(processor.parse(file), file)) as Root;
   } catch (cause) {
     chapterFailed(file, cause);
   }

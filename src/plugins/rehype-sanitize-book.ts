@@ -51,7 +51,8 @@ export default function rehypeSanitizeBook() {
     const clean = sanitize(tree, bookSchema) as Root;
     const kept = new Map<number, Element>();
     collect(clean, kept);
-    report(tree, kept, file, undefined);
+    // Nodes a book plugin made have no place of their own: the nearest that has one, at worst the chapter's start.
+    report(tree, kept, file, tree.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
     return clean;
   };
 }

@@ -43,3 +43,33 @@ function check(tree: Root, limit: number): undefined {
   }
   return undefined;
 }
+
+const containerMarker = /^[ \t]{0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))/;
+
+/**
+ * Where a chapter's text nests containers (`>`, list markers) more than `limit` deep on
+ * one line, before parsing: micromark's time grows with the square of such nesting
+ * (10,000 nested list items take minutes), so this has to be found in the text. Only
+ * markers at the start of a line and after each other count; indentation before a
+ * marker counts a level per two columns.
+ */
+export function textTooDeep(text: string, limit = nestingLimit): { line: number; column: number } | undefined {
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    let rest = line.slice(/^[ \t]*/.exec(line)![0].length);
+    // Indentation is nesting only where a marker follows (else it may be code, or art).
+    let depth = containerMarker.test(rest) ? Math.floor(indent / 2) : 0;
+    let column = line.length - rest.length + 1;
+    while (depth <= limit) {
+      const match = containerMarker.exec(rest);
+      if (!match) break;
+      depth++;
+      rest = rest.slice(match[0].length);
+      column += match[0].length;
+    }
+    if (depth > limit) return { line: index + 1, column };
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { LineCounter, isMap, isPair, isScalar, parseDocument } from 'yaml';
+import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument } from 'yaml';
 import { error, warn } from '../diagnostics/messages.js';
 
 /**
@@ -41,7 +41,7 @@ export default function remarkFrontmatterData() {
           warn(file, `Duplicate key \`${key}\` in frontmatter (first on line ${seen.get(key)}); the later value wins`, at, 'frontmatter-duplicate-key');
         }
         seen.set(key, at.line);
-        const value = isScalar(pair.value) || isMap(pair.value) ? pair.value.range?.[0] : undefined;
+        const value = isNode(pair.value) ? pair.value.range?.[0] : undefined;
         file.data.frontmatterPlaces![key] = value === undefined ? at : place(value);
       }
     }
