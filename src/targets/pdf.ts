@@ -18,13 +18,13 @@ import { cssString, firstPass, openerIds, printLayout, type Pagination, type Pri
 import { checkPagination, matchesPlan, planPagination } from './pdf/paginate.js';
 import { destinationPages, finishPdf, readPrint, type OutlineItem } from './pdf/pdf-file.js';
 import type { RenderContext, Target } from './target.js';
+import { Length, marginProblem, PageSize } from './pdf/page-size.js';
 
-const Length = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'must be a length such as 20mm, 0.75in or 54pt');
 
 const PdfOptions = z
   .strictObject({
     /** Page size: a name (`A4`, `A5`, `letter`) or `<width> <height>` (`6in 9in`). Default A4, like the print edition. */
-    size: z.string().regex(/^([A-Za-z0-9]+|\d+(\.\d+)?(mm|cm|in|pt) \d+(\.\d+)?(mm|cm|in|pt))$/, 'must be a page size name or "<width> <height>"').default('A4'),
+    size: PageSize.default('A4'),
     /** Margins; `inner` is the binding side, mirrored on left and right pages. */
     margins: z
       .strictObject({
@@ -38,6 +38,11 @@ const PdfOptions = z
     stylesheet: z.string().optional(),
     /** How long Chromium may take to print one edition, in seconds (default 300). */
     timeout: z.number().positive().default(300),
+  })
+  // The margins must leave a text block on the page: at their key, the one that takes most.
+  .superRefine((options, context) => {
+    const problem = marginProblem(options.size, options.margins);
+    if (problem) context.addIssue({ code: 'custom', path: ['margins', problem.key], message: problem.message });
   })
   .default({ size: 'A4', margins: { top: '25mm', bottom: '25mm', inner: '25mm', outer: '20mm' }, timeout: 300 });
 
