@@ -8,6 +8,7 @@ import { formatError, formatMessages } from './diagnostics/report.js';
 import { parseFormats, parseJobs, parseLanguages } from './options.js';
 import { targets } from './targets/registry.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
+import { isChapterWorker, runChapterWorker } from './book/chapter-worker.js';
 
 /** `folio build` and `folio check`: argv → build() → diagnostics → exit code. */
 const program = new Command('folio')
@@ -41,6 +42,7 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
     outDir: flags.out as string | undefined,
     jobs: flags.jobs === undefined ? undefined : parseJobs(String(flags.jobs)),
     strict: Boolean(flags.strict),
+    chapterWorker: import.meta.url,
     dryRun,
     onWrite: (event) => {
       const chapters = event.chapters === event.listed ? `${event.chapters} chapters` : `${event.chapters}/${event.listed} chapters`;
@@ -86,7 +88,7 @@ function plural(count: number, noun: string): string {
 // Node ends a process whose work is all waiting on promises that can never settle (exit
 // code 13) without a word; say so instead, and exit 1.
 process.on('exit', (code) => {
-  if (summarized || isBuildWorker || code === 0 || code === 2) return;
+  if (summarized || isBuildWorker || isChapterWorker || code === 0 || code === 2) return;
   if (code === 13) {
     console.error('error  Folio stopped before it finished: something it waited for (a plugin\'s promise?) can never finish');
     process.exitCode = 1;
@@ -95,8 +97,11 @@ process.on('exit', (code) => {
 });
 
 if (isBuildWorker) {
-  // This module is also the entry of the build's worker threads.
+  // This module is also the entry of the build's worker threads…
   await runBuildWorker();
+} else if (isChapterWorker) {
+  // …and of the threads that process the chapters of a book with plugins of its own.
+  await runChapterWorker();
 } else {
   try {
     await program.parseAsync(process.argv);

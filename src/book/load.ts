@@ -16,7 +16,8 @@ import { directionOf, editionMetadata, pick } from './metadata.js';
 import { readChapter } from './read-chapter.js';
 import type { BookRoots } from './roots.js';
 import { duplicateEntries, outlineOf, type Outline } from './outline.js';
-import { createChapterProcessor, type ChapterProcessor } from './processor.js';
+import { ChapterRunner, editionProcessor } from './chapter-worker.js';
+import type { ChapterProcessor } from './processor.js';
 import type { Book, Edition, Part } from './types.js';
 
 export interface LoadOptions {
@@ -26,6 +27,12 @@ export interface LoadOptions {
   source?: string;
   /** Missing chapters, empty editions and every warning become errors. */
   strict?: boolean;
+  /**
+   * The module a chapter worker starts from (the command's entry, which calls
+   * runChapterWorker in such a worker). Given, a book with plugins of its own has its
+   * chapters processed where an endless plugin can be stopped (see chapter-worker.ts).
+   */
+  chapterWorker?: string;
 }
 
 export interface LoadedBook {
@@ -61,7 +68,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   // With errors in book.yaml the chapters are still checked, but no edition is written.
   const manifestFailed = hasErrors([manifestFile]);
 
-  const assets = Object.fromEntries(Object.entries(manifest.assets).map(([prefix, dir]) => [prefix, path.resolve(source.root, dir)]));
+  const ownPlugins = manifest.plugins.some((entry) => !(typeof entry === 'string' ? entry : entry[0]).startsWith('folio/'));
   const pattern = options.source ? path.resolve(options.source) : path.resolve(source.root, manifest.source);
   const book: Book = {
     slug: manifest.slug,
@@ -77,8 +84,9 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   for (const lang of options.languages ?? manifest.languages) {
     const sourceOf = (slug: string) => pattern.replaceAll('{lang}', lang).replaceAll('{slug}', slug);
     const strings = stringsFor(lang, manifest.strings[lang]);
-    const processor = createChapterProcessor({ plugins, lang, strings, assets, roots });
-    const { edition, refused } = await loadEdition({ manifest, source, outline, lang, strings, processor, sourceOf, coverPath: cover, roots });
+    const processor = editionProcessor(manifest, source.root, roots, plugins, lang);
+    const runner = ownPlugins && options.chapterWorker ? new ChapterRunner(options.chapterWorker, { manifestPath: path.resolve(manifestPath), source: options.source, lang }, manifest.pluginTimeout) : undefined;
+    const { edition, refused } = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots }).finally(() => runner?.close());
     const where = source.locate(['contents'], { key: true });
     const shown = path.relative(process.cwd(), pattern);
     if (edition.chapters.length === 0 && refused) {
@@ -118,6 +126,8 @@ interface EditionInput {
   lang: string;
   strings: Strings;
   processor: ChapterProcessor;
+  /** Where chapters are processed when the book has plugins of its own; else in this thread. */
+  runner: ChapterRunner | undefined;
   sourceOf(slug: string): string;
   coverPath: string | undefined;
   roots: BookRoots;
@@ -161,7 +171,7 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
       refused = true;
       continue;
     }
-    const chapter = await loadChapter(input.processor, filePath, read.bytes, entry, lang);
+    const chapter = input.runner ? await input.runner.load(filePath, read.bytes, entry) : await loadChapter(input.processor, filePath, read.bytes, entry, lang);
     edition.chapters.push(chapter);
     const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;
     if (entry.role === 'front') edition.front.push(chapter);
