@@ -20,6 +20,8 @@ function sourceHash() {
   const hash = createHash('sha256');
   hash.update(JSON.parse(readFileSync(path.join(root, 'node_modules/esbuild/package.json'), 'utf8')).version);
   hash.update(readFileSync(path.join(root, 'package-lock.json')));
+  // This script too: it decides how the bundle is made.
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
   const files = readdirSync(sources, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
@@ -44,8 +46,8 @@ async function bundle() {
     format: 'esm',
     target: 'node20',
     // Left as packages: the browser driver and sharp (native code, loaded only when needed)
-    // and the tools that load TypeScript.
-    external: ['puppeteer', 'sharp', 'tsx', 'esbuild'],
+    // and the tools that load TypeScript; css-tree, which reads its data files with require().
+    external: ['puppeteer', 'sharp', 'tsx', 'esbuild', 'css-tree'],
     // CommonJS dependencies inside an ES module bundle still need a require().
     banner: { js: "import { createRequire as folioCreateRequire } from 'node:module'; const require = folioCreateRequire(import.meta.url);" },
     logLevel: 'error',

@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import { loadBook, type LoadOptions } from './book/load.js';
 import type { Book, Edition } from './book/types.js';
 import { error } from './diagnostics/messages.js';
+import { describeError } from './diagnostics/report.js';
 import { BrowserPool } from './browser/browser.js';
 import { writeAtomic } from './output/write.js';
 import { defaultFormats, targets, type TargetName } from './targets/registry.js';
@@ -135,8 +136,8 @@ async function renderEdition(book: Book, edition: Edition, format: TargetName, o
       written.push(`${stem}${suffix}`);
     }
   } catch (cause) {
-    const reason = [cause, (cause as Error)?.cause].filter(Boolean).map((item) => (item instanceof Error ? item.message : String(item))).join(': ');
-    error(book.manifestFile, `${edition.lang} ${format} edition failed: ${reason}`, undefined, 'target-failed');
+    const reason = [cause, (cause as Error)?.cause].filter(Boolean).map(describeError).join(': ');
+    error(book.manifestFile, `${edition.lang} ${format} edition failed: ${reason}`, undefined, 'target-failed').cause = cause;
     return undefined;
   }
   const milliseconds = performance.now() - started;

@@ -8,6 +8,7 @@ import { formatError, formatMessages } from './diagnostics/report.js';
 import { parseFormats, parseJobs, parseLanguages } from './options.js';
 import { targets } from './targets/registry.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
+import { isChapterWorker, runChapterWorker } from './book/chapter-worker.js';
 
 /** `folio build` and `folio check`: argv → build() → diagnostics → exit code. */
 const program = new Command('folio')
@@ -20,7 +21,8 @@ const common = (command: Command) =>
     .argument('[manifest]', 'the book manifest', 'book.yaml')
     .option('--lang <languages>', 'editions to build: nl,en or all', 'all')
     .option('--source <pattern>', 'where chapters are, e.g. content/{lang}/{slug}.md (overrides book.yaml)')
-    .option('--strict', 'missing chapters and every warning are errors');
+    .option('--strict', 'missing chapters and every warning are errors')
+    .option('--debug', 'print the stack of every unexpected failure');
 
 common(program.command('build').description('write the editions to the output folder'))
   .addOption(new Option('--format <formats>', `formats to build (default: all): ${Object.keys(targets).join(',')}`))
@@ -40,6 +42,7 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
     outDir: flags.out as string | undefined,
     jobs: flags.jobs === undefined ? undefined : parseJobs(String(flags.jobs)),
     strict: Boolean(flags.strict),
+    chapterWorker: import.meta.url,
     dryRun,
     onWrite: (event) => {
       const chapters = event.chapters === event.listed ? `${event.chapters} chapters` : `${event.chapters}/${event.listed} chapters`;
@@ -47,12 +50,24 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
       console.log(`${event.lang.padEnd(6)}${event.format.padEnd(6)}${file}  ${chapters}  ${Math.round(event.milliseconds)} ms`);
     },
   };
-  // A build of the HTML and EPUB editions spreads its languages over threads (see threads.ts).
-  const result = await buildInThreads(new URL(import.meta.url), manifest, options, threadsFor(options));
+  const debug = Boolean(flags.debug);
+  // A build of the HTML and EPUB editions spreads its languages over threads (see threads.ts);
+  // --debug keeps it in one, where each failure still holds its stack.
+  const result = await buildInThreads(new URL(import.meta.url), manifest, options, debug ? 1 : threadsFor(options));
   for (const line of formatMessages(result.files)) console.error(line);
+  if (debug) for (const stack of causeStacks(result.files)) console.error(stack);
   console.log(summary(result, dryRun, performance.now() - started));
+  summarized = true;
   process.exitCode = countMessages(result.files).errors > 0 ? 1 : 0;
 }
+
+/** The stacks behind messages that came from an exception (shown with --debug). */
+function causeStacks(files: BuildResult['files']): string[] {
+  return files.flatMap((file) => file.messages.map((message) => message.cause)).filter((cause): cause is Error => cause instanceof Error && Boolean(cause.stack)).map((cause) => cause.stack!);
+}
+
+/** Set once the summary line is printed: the process must never end without one. */
+let summarized = false;
 
 function summary(result: BuildResult, dryRun: boolean, milliseconds: number): string {
   const { errors, warnings } = countMessages(result.files);
@@ -70,9 +85,23 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+// Node ends a process whose work is all waiting on promises that can never settle (exit
+// code 13) without a word; say so instead, and exit 1.
+process.on('exit', (code) => {
+  if (summarized || isBuildWorker || isChapterWorker || code === 0 || code === 2) return;
+  if (code === 13) {
+    console.error('error  Folio stopped before it finished: something it waited for (a plugin\'s promise?) can never finish');
+    process.exitCode = 1;
+  }
+  console.log(`stopped before finishing; exit code ${process.exitCode === 1 ? 1 : code}`);
+});
+
 if (isBuildWorker) {
-  // This module is also the entry of the build's worker threads.
+  // This module is also the entry of the build's worker threads…
   await runBuildWorker();
+} else if (isChapterWorker) {
+  // …and of the threads that process the chapters of a book with plugins of its own.
+  await runChapterWorker();
 } else {
   try {
     await program.parseAsync(process.argv);
@@ -80,8 +109,9 @@ if (isBuildWorker) {
     if (caught instanceof CommanderError) {
       // Commander has printed the problem (or the help text) already.
       process.exitCode = caught.exitCode === 0 ? 0 : 2;
+      summarized = true;
     } else {
-      console.error(formatError(caught));
+      console.error(formatError(caught, process.argv.includes('--debug')));
       process.exitCode = caught instanceof UsageError ? 2 : 1;
     }
   }

@@ -22,7 +22,7 @@ export function parseFormats(value: string): TargetName[] {
  */
 export async function parseLanguages(value: string, manifestPath: string): Promise<string[] | undefined> {
   if (value === 'all') return undefined;
-  const wanted = value.split(',').map((lang) => lang.trim()).filter(Boolean);
+  const wanted = value.split(',').map((lang) => canonical(lang.trim())).filter(Boolean);
   let languages: unknown;
   try {
     languages = parse(await readFile(manifestPath, 'utf8'))?.languages;
@@ -30,12 +30,22 @@ export async function parseLanguages(value: string, manifestPath: string): Promi
     return wanted; // loading the book reports the unreadable manifest properly
   }
   if (Array.isArray(languages)) {
-    const unknown = wanted.filter((lang) => !languages.includes(lang));
+    const known = languages.map((lang) => canonical(String(lang)));
+    const unknown = wanted.filter((lang) => !known.includes(lang));
     if (unknown.length > 0) {
-      throw new UsageError(`--lang ${unknown.join(', ')}: not a language of this book (${languages.join(', ')})`);
+      throw new UsageError(`--lang ${unknown.join(', ')}: not a language of this book (${known.join(', ')})`);
     }
   }
   return wanted;
+}
+
+/** A language tag in BCP 47 case (`zh-tw` → `zh-TW`), as the manifest's are; unchanged when it is not one. */
+function canonical(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 /** `--jobs 2` → 2; anything but a positive whole number is a usage error. */

@@ -1,6 +1,10 @@
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { FolioError, PluginError } from '../diagnostics/errors.js';
 import { error } from '../diagnostics/messages.js';
+import { decodeChapter } from './read-chapter.js';
+import { nestingLimit, textTooDeep } from '../plugins/remark-depth-limit.js';
 import type { OutlineEntry } from './outline.js';
 import type { ChapterProcessor } from './processor.js';
 import type { Chapter } from './types.js';
@@ -13,17 +17,29 @@ import type { Chapter } from './types.js';
 export async function loadChapter(
   processor: ChapterProcessor,
   filePath: string,
-  text: string,
+  bytes: Buffer,
   entry: OutlineEntry,
   lang: string,
 ): Promise<Chapter> {
-  const file = new VFile({ path: filePath, value: text });
-  const mdast = processor.parse(file);
-  const tree = (await processor.run(mdast, file)) as Root;
+  const file = new VFile({ path: filePath });
+  file.value = decodeChapter(bytes, file);
+  let tree: Root = { type: 'root', children: [] };
+  try {
+    const deep = textTooDeep(String(file.value));
+    if (deep) error(file, `The chapter nests quotes or lists more than ${nestingLimit} deep on this line; no edition can lay that out: flatten it`, deep, 'nesting-depth');
+    else tree = (await processor.run(processor.parse(file), file)) as Root;
+  } catch (cause) {
+    chapterFailed(file, cause);
+  }
   const frontmatter = file.data.frontmatter ?? {};
   const title = typeof frontmatter.title === 'string' ? frontmatter.title.trim() : '';
   if (!title && !file.messages.some((message) => message.fatal)) {
-    error(file, 'The chapter has no `title` in its frontmatter: add `title: …` between the `---` lines at the top', { line: 1, column: 1 }, 'chapter-title');
+    const given = frontmatter.title;
+    const wrong = given === undefined || given === null ? undefined : Array.isArray(given) ? 'a list' : typeof given === 'object' ? 'a map' : typeof given === 'string' ? 'empty' : `a ${typeof given}`;
+    const reason = wrong
+      ? `The chapter's \`title\` is ${wrong}; it must be text: \`title: My chapter\``
+      : 'The chapter has no `title` in its frontmatter: add `title: …` between the `---` lines at the top';
+    error(file, reason, wrong ? (file.data.frontmatterPlaces?.title ?? { line: 1, column: 1 }) : { line: 1, column: 1 }, 'chapter-title');
   }
   return {
     slug: entry.slug,
@@ -36,4 +52,20 @@ export async function loadChapter(
     tree,
     ids: new Set(),
   };
+}
+
+/**
+ * A chapter whose pipeline stopped: a fatal message from a Folio plugin (the nesting
+ * limit) is reported as it is; a book plugin's failure names the plugin; anything else
+ * (a bug) is still an error at the chapter rather than the end of the build.
+ */
+function chapterFailed(file: VFile, cause: unknown): void {
+  if (cause instanceof VFileMessage) {
+    if (!file.messages.includes(cause)) file.messages.push(cause);
+    cause.fatal = true;
+    return;
+  }
+  const ruleId = cause instanceof PluginError ? 'plugin-failed' : 'chapter-failed';
+  const reason = cause instanceof FolioError ? cause.message : `The chapter could not be processed: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`;
+  error(file, reason, { line: 1, column: 1 }, ruleId).cause = cause;
 }

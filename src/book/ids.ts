@@ -18,12 +18,19 @@ export function uniqueIds(chapters: readonly Chapter[], elementIds: readonly str
   for (const chapter of chapters) {
     const map = new Map<string, string>();
     eachElement(chapter.tree, (node: Element) => {
-      const id = node.properties.id;
-      if (typeof id !== 'string' || id === '') return;
+      const written = node.properties.id;
+      if (typeof written !== 'string') return;
+      // An id is never empty nor has spaces (XHTML refuses both): a heading of emoji only
+      // slugs to '', which becomes `section` (then made unique like any other).
+      const id = written.trim().replace(/\s+/g, '-') || (/^h[1-6]$/.test(node.tagName) ? 'section' : '');
+      if (id === '') {
+        delete node.properties.id;
+        return;
+      }
       let final = used.has(id) ? `${chapter.slug}-${id}` : id;
       for (let counter = 1; used.has(final); counter++) final = `${chapter.slug}-${id}-${counter}`;
       used.add(final);
-      if (!map.has(id)) map.set(id, final);
+      if (!map.has(written)) map.set(written, final);
       node.properties.id = final;
       chapter.ids.add(final);
     });

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { error, hasErrors, warn } from '../diagnostics/messages.js';
@@ -12,9 +10,13 @@ import { hasLocale, stringKeys, stringsFor, type Strings } from '../templates/st
 import { loadChapter } from './chapter.js';
 import { uniqueIds } from './ids.js';
 import { resolveLinks } from './links.js';
-import { directionOf, editionMetadata, findCover, pick } from './metadata.js';
+import { bookRoots, checkManifestFiles, findCover } from './book-files.js';
+import { directionOf, editionMetadata, pick } from './metadata.js';
+import { readChapter } from './read-chapter.js';
+import type { BookRoots } from './roots.js';
 import { duplicateEntries, outlineOf, type Outline } from './outline.js';
-import { createChapterProcessor, type ChapterProcessor } from './processor.js';
+import { ChapterRunner, editionProcessor } from './chapter-worker.js';
+import type { ChapterProcessor } from './processor.js';
 import { numberTables } from './tables.js';
 import type { Book, Edition, Part } from './types.js';
 
@@ -25,6 +27,12 @@ export interface LoadOptions {
   source?: string;
   /** Missing chapters, empty editions and every warning become errors. */
   strict?: boolean;
+  /**
+   * The module a chapter worker starts from (the command's entry, which calls
+   * runChapterWorker in such a worker). Given, a book with plugins of its own has its
+   * chapters processed where an endless plugin can be stopped (see chapter-worker.ts).
+   */
+  chapterWorker?: string;
 }
 
 export interface LoadedBook {
@@ -51,20 +59,21 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
     error(manifestFile, `Chapter ${duplicate.slug} is listed twice in contents`, source.locate(duplicate.path), 'contents-duplicate');
   }
   checkStrings(manifest, source);
-  const plugins = await loadPlugins(manifest.plugins, source);
+
+  const roots = bookRoots(manifest, source, options.source);
+  checkManifestFiles(manifest, source, roots);
+  const cover = await findCover(manifest, source, roots);
+  const plugins = await loadPlugins(manifest.plugins, source, roots, { timeout: manifest.pluginTimeout });
+
   // With errors in book.yaml the chapters are still checked, but no edition is written.
   const manifestFailed = hasErrors([manifestFile]);
 
-  const cover = findCover(manifest, source.root);
-  if (manifest.cover && !cover) {
-    warn(manifestFile, `Cover image ${manifest.cover} not found; the editions are built without a cover`, source.locate(['cover']), 'cover-missing');
-  }
-
-  const assets = Object.fromEntries(Object.entries(manifest.assets).map(([prefix, dir]) => [prefix, path.resolve(source.root, dir)]));
+  const ownPlugins = manifest.plugins.some((entry) => !(typeof entry === 'string' ? entry : entry[0]).startsWith('folio/'));
   const pattern = options.source ? path.resolve(options.source) : path.resolve(source.root, manifest.source);
   const book: Book = {
     slug: manifest.slug,
     root: source.root,
+    roots,
     manifest,
     manifestFile,
     locate: (keyPath) => source.locate(keyPath),
@@ -76,10 +85,15 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   for (const lang of options.languages ?? manifest.languages) {
     const sourceOf = (slug: string) => pattern.replaceAll('{lang}', lang).replaceAll('{slug}', slug);
     const strings = stringsFor(lang, manifest.strings[lang]);
-    const processor = createChapterProcessor({ plugins, lang, strings, assets });
-    const edition = await loadEdition({ manifest, source, outline, lang, strings, processor, sourceOf, coverPath: cover });
+    const processor = editionProcessor(manifest, source.root, roots, plugins, lang);
+    const runner = ownPlugins && options.chapterWorker ? new ChapterRunner(options.chapterWorker, { manifestPath: path.resolve(manifestPath), source: options.source, lang }, manifest.pluginTimeout) : undefined;
+    const { edition, refused } = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots }).finally(() => runner?.close());
     const where = source.locate(['contents'], { key: true });
     const shown = path.relative(process.cwd(), pattern);
+    if (edition.chapters.length === 0 && refused) {
+      result.failed.add(lang);
+      continue;
+    }
     if (edition.chapters.length === 0) {
       warn(manifestFile, `${lang} edition skipped: none of its ${outline.entries.length} chapters exist at ${shown}`, where, 'edition-empty');
       result.skipped.push(lang);
@@ -90,7 +104,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
       warn(manifestFile, `${lang} edition is partial: ${count} at ${shown} (${edition.missing.join(', ')})`, where, 'edition-incomplete');
     }
     files.push(...edition.chapters.map((chapter) => chapter.file));
-    if (manifestFailed || hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);
+    if (manifestFailed || refused || hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);
     book.editions.push(edition);
   }
   return finish(result, options);
@@ -113,11 +127,15 @@ interface EditionInput {
   lang: string;
   strings: Strings;
   processor: ChapterProcessor;
+  /** Where chapters are processed when the book has plugins of its own; else in this thread. */
+  runner: ChapterRunner | undefined;
   sourceOf(slug: string): string;
   coverPath: string | undefined;
+  roots: BookRoots;
 }
 
-async function loadEdition(input: EditionInput): Promise<Edition> {
+/** An edition, and whether a chapter of it was refused (an error in book.yaml that fails only this edition). */
+async function loadEdition(input: EditionInput): Promise<{ edition: Edition; refused: boolean }> {
   const { manifest, outline, lang } = input;
   const defaultLang = manifest.languages[0]!;
   const edition: Edition = {
@@ -139,21 +157,22 @@ async function loadEdition(input: EditionInput): Promise<Edition> {
 
   // Reading is I/O and parsing is JavaScript: every read starts now, so the files arrive
   // while the first chapters parse instead of one wait per chapter.
-  const reads = new Map(
-    outline.entries
-      .map((entry) => input.sourceOf(entry.slug))
-      .filter((filePath) => existsSync(filePath))
-      .map((filePath) => [filePath, readFile(filePath, 'utf8').then((text) => ({ text }), (error: unknown) => ({ error }))] as const),
-  );
+  // Each path is checked against the book's roots first (it exists, leads inside them, is a regular file).
+  let refused = false;
+  const reads = new Map(outline.entries.map((entry) => [entry.slug, readChapter(input.sourceOf(entry.slug), input.roots)] as const));
   for (const entry of outline.entries) {
     const filePath = input.sourceOf(entry.slug);
-    const read = await reads.get(filePath);
-    if (!read) {
+    const read = await reads.get(entry.slug)!;
+    if ('missing' in read) {
       edition.missing.push(entry.slug);
       continue;
     }
-    if ('error' in read) throw read.error;
-    const chapter = await loadChapter(input.processor, filePath, read.text, entry, lang);
+    if ('problem' in read) {
+      error(input.source.file, `${lang} chapter ${entry.slug}: ${path.relative(process.cwd(), filePath)} is ${read.problem}`, input.source.locate(entry.path), 'chapter-refused');
+      refused = true;
+      continue;
+    }
+    const chapter = input.runner ? await input.runner.load(filePath, read.bytes, entry) : await loadChapter(input.processor, filePath, read.bytes, entry, lang);
     edition.chapters.push(chapter);
     const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;
     if (entry.role === 'front') edition.front.push(chapter);
@@ -182,7 +201,7 @@ async function loadEdition(input: EditionInput): Promise<Edition> {
       sourceOf: input.sourceOf,
     });
   }
-  return edition;
+  return { edition, refused };
 }
 
 /** `strings:` may only override messages the locale table knows. */

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import mime from 'mime-types';
 import { v5 as uuidv5 } from 'uuid';
 import type { Localized, Manifest } from '../manifest/schema.js';
@@ -51,11 +49,4 @@ export function editionMetadata(manifest: Manifest, lang: string, coverPath: str
       ? { path: coverPath, mediaType: mime.lookup(coverPath) || 'application/octet-stream' }
       : undefined,
   };
-}
-
-/** The cover image's absolute path when the manifest names one that exists. */
-export function findCover(manifest: Manifest, root: string): string | undefined {
-  if (!manifest.cover) return undefined;
-  const absolute = path.resolve(root, manifest.cover);
-  return existsSync(absolute) ? absolute : undefined;
 }

@@ -11,15 +11,17 @@ import rehypeFootnotes from '../plugins/rehype-footnotes.js';
 import rehypeHeadingOrder from '../plugins/rehype-heading-order.js';
 import rehypeLocalImages from '../plugins/rehype-local-images.js';
 import rehypeRawHtml from '../plugins/rehype-raw-html.js';
-import rehypeRemoveScripts from '../plugins/rehype-remove-scripts.js';
+import rehypeSanitizeBook from '../plugins/rehype-sanitize-book.js';
 import rehypeTableAlign from '../plugins/rehype-table-align.js';
 import rehypeTableScroll from '../plugins/rehype-table-scroll.js';
 import rehypeTaskLists from '../plugins/rehype-task-lists.js';
 import remarkCallouts from '../plugins/remark-callouts.js';
+import remarkDepthLimit from '../plugins/remark-depth-limit.js';
 import remarkFrenchSpacing from '../plugins/remark-french-spacing.js';
 import remarkFrontmatterData from '../plugins/remark-frontmatter-data.js';
 import remarkSmartPunctuation from '../plugins/remark-smart-punctuation.js';
 import type { Strings } from '../templates/strings.js';
+import type { BookRoots } from './roots.js';
 
 export interface ChapterProcessorOptions {
   /** The book's own plugins (book.yaml `plugins`), run on the markdown tree. */
@@ -30,14 +32,17 @@ export interface ChapterProcessorOptions {
   strings: Strings;
   /** Site-absolute URL prefix → absolute folder, for images. */
   assets?: Readonly<Record<string, string>>;
+  /** The folders the book may read images from. */
+  roots: BookRoots;
 }
 
 /**
  * The chapter pipeline, markdown → HAST, built once per edition (the language decides
  * quotes, spacing and generated labels) and frozen. The book's own plugins run on the
  * markdown tree after frontmatter is parsed and before Folio's typography. Raw HTML is
- * parsed into the tree (so the EPUB can write it as XHTML) and anything that would run
- * is removed. Code is highlighted here, at build time: no edition carries JavaScript.
+ * parsed into the tree (so the EPUB can write it as XHTML), then the whole tree, whatever
+ * the markdown or a book plugin made of it, is sanitized by allowlist before Folio's own
+ * rehype plugins add ids, roles and classes. Code is highlighted here, at build time: no edition carries JavaScript.
  * Heading ids are slugged here (unique within the chapter); the book makes them unique
  * across the edition afterwards.
  */
@@ -46,6 +51,7 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
   const french = lang === 'fr' || lang.startsWith('fr-');
   return unified()
     .use(remarkParse)
+    .use(remarkDepthLimit)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkFrontmatterData)
     .use(remarkGfm)
@@ -66,8 +72,8 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
       ],
     })
     .use(rehypeRawHtml)
-    .use(rehypeRemoveScripts)
-    .use(rehypeLocalImages, { assets: options.assets })
+    .use(rehypeSanitizeBook)
+    .use(rehypeLocalImages, { assets: options.assets, roots: options.roots })
     .use(rehypeFigures)
     .use(rehypeFootnotes)
     .use(rehypeHighlight, { detect: false, plainText: ['text', 'txt', 'plain'] })

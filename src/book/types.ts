@@ -1,3 +1,4 @@
+import type { BookRoots } from './roots.js';
 import type { Root } from 'hast';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
@@ -17,6 +18,8 @@ export interface Book {
   manifestFile: VFile;
   /** Where a key of book.yaml is written (`['cover']`), for messages about it. */
   locate(path: readonly (string | number)[]): Point;
+  /** The folders the book may read from; every read of a book's file is checked against them. */
+  roots: BookRoots;
   /** Folders searched for template files, the book's own first. */
   templateDirs: string[];
   /** The selected editions that have at least one chapter, in manifest order. */

@@ -1,33 +1,47 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { FolioError } from '../diagnostics/errors.js';
+import { describeError } from '../diagnostics/report.js';
 
 /** Where a system Chrome or Chromium usually is; PUPPETEER_EXECUTABLE_PATH wins. */
 const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
 
 /** The browser Folio prints with: PUPPETEER_EXECUTABLE_PATH, else a system Chrome/Chromium. */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
-  const path = env.PUPPETEER_EXECUTABLE_PATH || candidates.find((candidate) => existsSync(candidate));
-  if (!path) {
+  const executable = env.PUPPETEER_EXECUTABLE_PATH || candidates.find((candidate) => existsSync(candidate));
+  if (!executable) {
     throw new FolioError(
       'No Chrome or Chromium found for the PDF edition: install one (Debian: apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH',
     );
   }
-  return path;
+  return executable;
 }
 
 /**
  * Starts headless Chromium. --no-sandbox because build machines run as root; the other
  * flags keep it from calling home (a build machine may have no network, and a book's
- * build must not depend on one).
+ * build must not depend on one). It is connected by a pipe, not a WebSocket: Chromium
+ * exits when the pipe closes, so it dies with Folio whatever kills Folio (even SIGKILL,
+ * which no handler sees). Its profile is a folder of Folio's, removed when the browser
+ * exits and on SIGINT, SIGTERM and SIGHUP, which Folio handles itself for that.
  */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findBrowser();
   // Loaded here, not at the top: a build without a PDF should not pay for puppeteer.
   const { default: puppeteer } = await import('puppeteer');
+  const profile = mkdtempSync(path.join(tmpdir(), 'folio-chromium-'));
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  let browser: Browser;
   try {
-    return await puppeteer.launch({
+    browser = await puppeteer.launch({
       executablePath,
+      pipe: true,
+      userDataDir: profile,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -40,8 +54,24 @@ export async function launchBrowser(): Promise<Browser> {
       ],
     });
   } catch (cause) {
-    throw new FolioError(`Cannot start ${executablePath} for the PDF edition`, { cause });
+    removeProfile();
+    throw new FolioError(`Cannot start ${executablePath} for the PDF edition: ${describeError(cause)}`);
   }
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const onSignal = (signal: NodeJS.Signals) => {
+    browser.process()?.kill('SIGKILL');
+    removeProfile();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  };
+  for (const signal of signals) process.once(signal, onSignal);
+  const chromium = browser.process();
+  const forget = () => {
+    for (const signal of signals) process.off(signal, onSignal);
+    removeProfile();
+  };
+  if (chromium && chromium.exitCode === null) chromium.once('exit', forget);
+  else forget();
+  return browser;
 }
 
 /**

@@ -18,3 +18,14 @@ export class BuildFailedError extends FolioError {}
 
 /** A target could not write its output. */
 export class OutputError extends FolioError {}
+
+/** A book's own plugin threw, rejected or ran out of time on a chapter. */
+export class PluginError extends FolioError {
+  constructor(
+    readonly plugin: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

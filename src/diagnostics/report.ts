@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { inspect } from 'node:util';
 import type { VFile } from 'vfile';
 import { FolioError } from './errors.js';
 
@@ -25,11 +26,13 @@ export function formatMessages(files: Iterable<VFile>, cwd = process.cwd()): str
 
 /**
  * Prints an exception: a FolioError as its message plus its `cause` chain as numbered
- * "(via …)" lines, anything else (a bug) with its stack.
+ * "(via …)" lines; anything else (a bug) as one line, with its stack only under
+ * `--debug` (`debug`): a stack is noise to an author and may show a build machine's paths.
  */
-export function formatError(error: unknown): string {
+export function formatError(error: unknown, debug = false): string {
   if (!(error instanceof FolioError)) {
-    return error instanceof Error ? (error.stack ?? String(error)) : String(error);
+    if (debug && error instanceof Error && error.stack) return error.stack;
+    return `error  Folio stopped: ${describeError(error)} (run with --debug to see where)`;
   }
   const lines = [`error  ${error.message}`];
   let cause = error.cause;
@@ -40,4 +43,18 @@ export function formatError(error: unknown): string {
     cause = cause instanceof Error ? cause.cause : undefined;
   }
   return lines.join('\n');
+}
+
+/**
+ * One line that says what went wrong, whatever was thrown: an Error's message (its
+ * blank-line-separated advice and empty lines folded away), or any other value shown as
+ * data rather than "[object Object]".
+ */
+export function describeError(cause: unknown): string {
+  if (cause instanceof Error) {
+    const text = cause.message.replace(/\n\s*TROUBLESHOOTING:.*$/s, '').replace(/\s*\n\s*/g, ' ').trim();
+    return text || cause.name;
+  }
+  if (typeof cause === 'string') return cause;
+  return inspect(cause, { depth: 2, breakLength: Infinity });
 }

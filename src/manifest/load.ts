@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { VFile } from 'vfile';
@@ -33,6 +33,8 @@ export async function loadManifest(manifestPath: string): Promise<LoadedManifest
   const absolute = path.resolve(manifestPath);
   let text: string;
   try {
+    // stat first: a FIFO would block the read forever, a folder fail it obscurely.
+    if (!(await stat(absolute)).isFile()) throw new FolioError(`The manifest ${manifestPath} is not a file`);
     text = await readFile(absolute, 'utf8');
   } catch (cause) {
     throw new FolioError(`Cannot read the manifest ${manifestPath}: is this the folder of a book?`, { cause });
@@ -43,6 +45,13 @@ export async function loadManifest(manifestPath: string): Promise<LoadedManifest
 /** Validates manifest text; `filePath` names it in messages and anchors relative paths. */
 export function parseManifest(text: string, filePath: string): LoadedManifest {
   const file = new VFile({ path: filePath, value: text });
+  // A binary file would be thousands of YAML errors: one line says what it is.
+  if (text.includes('\u0000') || text.includes('\uFFFD')) {
+    const lines = new LineCounter();
+    const doc = parseDocument('', { lineCounter: lines });
+    error(file, 'book.yaml is not a UTF-8 text file (it holds binary bytes); a manifest is YAML text', { line: 1, column: 1 }, 'manifest-yaml');
+    return { file, root: path.dirname(filePath), locate: (keyPath, options) => locate(doc as Document, lines, keyPath, options), manifest: undefined };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const source: ManifestSource = {
@@ -56,7 +65,14 @@ export function parseManifest(text: string, filePath: string): LoadedManifest {
   }
   if (doc.errors.length > 0) return { ...source, manifest: undefined };
 
-  const value: unknown = doc.toJS() ?? {};
+  let value: unknown;
+  try {
+    // yaml stops expanding after 100 aliases (maxAliasCount): a "billion laughs" is refused, not built.
+    value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (cause) {
+    error(file, `Invalid YAML: ${cause instanceof Error ? cause.message : String(cause)}`, { line: 1, column: 1 }, 'manifest-yaml');
+    return { ...source, manifest: undefined };
+  }
   const result = ManifestSchema.safeParse(value);
   if (result.success) return { ...source, manifest: result.data };
 

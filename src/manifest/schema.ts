@@ -12,10 +12,32 @@ const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A chapter or book slug: lowercase letters, digits and single hyphens. */
 const Slug = z.string().regex(slugPattern, 'must be lowercase letters, digits and hyphens');
 
-/** A BCP 47 language tag such as `nl`, `pt`, `zh-TW`. */
+/**
+ * A BCP 47 language tag such as `nl`, `pt`, `zh-TW`, in its canonical case (`zh-tw` and
+ * `ZH-tw` are `zh-TW`: one edition, one file name, also on disks that ignore case).
+ */
 const Language = z
   .string()
-  .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as nl or zh-TW');
+  .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as nl or zh-TW')
+  .transform((tag, context) => {
+    try {
+      return Intl.getCanonicalLocales(tag)[0]!;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'must be a language tag such as nl or zh-TW' });
+      return z.NEVER;
+    }
+  });
+
+/** The editions' languages: each once, whatever its case. */
+const Languages = z
+  .array(Language)
+  .min(1)
+  .superRefine((languages, context) => {
+    languages.forEach((lang, index) => {
+      const first = languages.indexOf(lang);
+      if (first !== index) context.addIssue({ code: 'custom', path: [index], message: `${lang} is listed twice (also as item ${first + 1}); each language is one edition` });
+    });
+  });
 
 /** A string, or a map from language to string (`{en: Guide, nl: Gids}`). */
 const Localized = z.union([z.string(), z.record(Language, z.string())]);
@@ -60,6 +82,11 @@ export const ManifestSchema = z.strictObject({
   identifier: Localized.optional(),
   description: Localized.optional(),
   subjects: z.array(z.string()).default([]),
+  /**
+   * Folders outside the folder of book.yaml that the book may read from (chapters,
+   * images, stylesheets, templates, plugins), relative to book.yaml. Nothing else outside it is read.
+   */
+  roots: z.array(z.string()).default([]),
   /** Cover image, relative to book.yaml. */
   cover: z.string().optional(),
   /**
@@ -72,12 +99,14 @@ export const ManifestSchema = z.strictObject({
   /** Site path at which a chapter is published; links to it become links inside the book. */
   chapterUrl: z.string().startsWith('/').includes('{slug}').optional(),
   /** The editions, by language; the first is the default language. */
-  languages: z.array(Language).min(1),
+  languages: Languages,
   /** Where a chapter's markdown is, relative to book.yaml. */
   source: z.string().includes('{slug}').default('chapters/{lang}/{slug}.md'),
   /** Reading order: a list of slugs, or front matter, parts and back matter. */
   contents: z.union([z.array(Slug).min(1), StructuredContents]),
   plugins: z.array(Plugin).default([]),
+  /** Seconds one book plugin may take on one chapter before that chapter fails. */
+  pluginTimeout: z.number().positive().default(60),
   /** Directory whose files override Folio's templates by name (`html/style.css`). */
   templates: z.string().optional(),
   /** Overrides of the generated text, per language: `{nl: {contents: Inhoud}}`. */

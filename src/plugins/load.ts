@@ -6,6 +6,8 @@ import { error } from '../diagnostics/messages.js';
 import { packageRoot } from '../package-root.js';
 import type { ManifestSource } from '../manifest/load.js';
 import type { PluginEntry } from '../manifest/schema.js';
+import type { BookRoots } from '../book/roots.js';
+import { guardPlugin, type GuardOptions } from './guard.js';
 import remarkDropPreamble from './remark-drop-preamble.js';
 
 /** Plugins that come with Folio, named `folio/<name>` in book.yaml. */
@@ -19,27 +21,36 @@ export const builtInPlugins: Readonly<Record<string, Plugin>> = {
  * resolved from the book's folder. A plugin that cannot be loaded is an error at its
  * line in book.yaml.
  */
-export async function loadPlugins(entries: readonly PluginEntry[], source: ManifestSource): Promise<PluggableList> {
+export async function loadPlugins(entries: readonly PluginEntry[], source: ManifestSource, roots: BookRoots, guard: GuardOptions): Promise<PluggableList> {
   const plugins: PluggableList = [];
   for (const [index, entry] of entries.entries()) {
     const [name, options] = typeof entry === 'string' ? [entry, undefined] : entry;
     const at = source.locate(['plugins', index]);
     if (name.startsWith('folio/')) {
       const plugin = builtInPlugins[name];
-      if (plugin) plugins.push(options === undefined ? plugin : [plugin, options]);
+      if (plugin) plugins.push(options === undefined ? plugin : [plugin, options]); // Folio's own: not guarded
       else error(source.file, `Folio has no plugin ${name}; its plugins are ${Object.keys(builtInPlugins).join(', ')}`, at, 'plugin-load');
       continue;
     }
     try {
-      const module = await importPlugin(moduleUrl(name, source.root));
+      const url = moduleUrl(name, source.root);
+      // A plugin is code: only one inside the book's folders (its node_modules included) is imported.
+      const checked = url.startsWith('file:') ? roots.check(fileURLToPath(url)) : undefined;
+      if (checked && !checked.ok) {
+        error(source.file, `Plugin ${name} is ${checked.problem}`, at, 'plugin-load');
+        continue;
+      }
+      const module = await importPlugin(url);
       const plugin: unknown = module.default;
       if (typeof plugin !== 'function') {
         error(source.file, `Plugin ${name} has no default export that is a unified plugin (a function)`, at, 'plugin-load');
         continue;
       }
-      plugins.push(options === undefined ? (plugin as Plugin) : [plugin as Plugin, options]);
+      const guarded = guardPlugin(name, plugin as Plugin, guard);
+      plugins.push(options === undefined ? guarded : [guarded, options]);
     } catch (cause) {
-      const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+      // The whole first paragraph: Node's "Cannot find module … imported from …" spans lines.
+      const reason = cause instanceof Error ? cause.message.split(/\n\s*\n/)[0]!.replace(/\s*\n\s*/g, ' ') : String(cause);
       error(source.file, `Cannot load plugin ${name}: ${reason}`, at, 'plugin-load');
     }
   }

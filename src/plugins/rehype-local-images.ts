@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
 import type { VFile } from 'vfile';
+import type { BookRoots } from '../book/roots.js';
 import { eachElement } from '../hast/tree.js';
 import { error, warn, type Place } from '../diagnostics/messages.js';
-import { imageSize } from '../assets/images.js';
+import { probeImage } from '../assets/probe.js';
 
 /** The image formats every edition can carry (WebP becomes PNG in the EPUB, see epub.ts). */
 export const imageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/svg+xml', 'image/webp'];
@@ -13,6 +13,8 @@ export const imageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/svg+xm
 export interface LocalImagesOptions {
   /** Site-absolute URL prefix → absolute folder (book.yaml's `assets`). */
   assets?: Readonly<Record<string, string>>;
+  /** The folders the book may read from; an image elsewhere is an error. */
+  roots: BookRoots;
 }
 
 /**
@@ -24,16 +26,17 @@ export interface LocalImagesOptions {
  * unknown format is an error at the image. The frontmatter `image` becomes the chapter's
  * opening figure; a missing one is only a warning, since it is often a web page's picture.
  */
-export default function rehypeLocalImages(options?: LocalImagesOptions) {
-  const assets = Object.entries(options?.assets ?? {}).sort(([a], [b]) => b.length - a.length);
+export default function rehypeLocalImages(options: LocalImagesOptions) {
+  const assets = Object.entries(options.assets ?? {}).sort(([a], [b]) => b.length - a.length);
+  const { roots } = options;
 
   return async function (tree: Root, file: VFile) {
     const pending: Promise<void>[] = [];
     eachElement(tree, (node: Element) => {
       if (node.tagName !== 'img') return;
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
-      const found = locate(src, file, assets, node);
-      if (found) pending.push(measure(node, found));
+      const found = locate(src, file, assets, roots, node);
+      if (found) pending.push(measure(node, found, file, node));
       else delete node.properties.src;
       return undefined;
     });
@@ -41,14 +44,18 @@ export default function rehypeLocalImages(options?: LocalImagesOptions) {
     const image = frontmatterImage(file);
     if (image) {
       const place = file.data.frontmatterPlaces?.image;
-      const found = locate(image.src, file, assets, place, true);
+      const found = locate(image.src, file, assets, roots, place, true);
       if (found) {
         const img: Element = { type: 'element', tagName: 'img', properties: { src: found, alt: image.alt }, children: [] };
-        pending.push(measure(img, found));
+        pending.push(measure(img, found, file, place));
         tree.children.unshift({ type: 'element', tagName: 'figure', properties: { className: ['chapter-image'] }, children: [img] });
       }
     }
     await Promise.all(pending);
+    // An image that is not what it claims leaves the tree: no target may try to decode it.
+    eachElement(tree, (node: Element) => {
+      if (node.tagName === 'img' && node.properties.src === '') delete node.properties.src;
+    });
   };
 }
 
@@ -63,7 +70,7 @@ function frontmatterImage(file: VFile): { src: string; alt: string } | undefined
   return undefined;
 }
 
-function locate(src: string, file: VFile, assets: [string, string][], place: Place, optional = false): string | undefined {
+function locate(src: string, file: VFile, assets: [string, string][], roots: BookRoots, place: Place, optional = false): string | undefined {
   const report = optional ? warn : error;
   const label = optional ? 'Chapter image' : 'Image';
   if (src === '') {
@@ -74,7 +81,14 @@ function locate(src: string, file: VFile, assets: [string, string][], place: Pla
     report(file, `${label} ${src} is remote; an edition must not load anything: save it beside the chapter and use a relative path`, place, 'image-remote');
     return undefined;
   }
-  const clean = decodeURI(src.replace(/[?#].*$/, ''));
+  let clean: string;
+  try {
+    // A path, not a URL: `%23` is a `#` in the file's name, `%20` a space.
+    clean = decodeURIComponent(src.replace(/[?#].*$/, ''));
+  } catch {
+    report(file, `${label} ${src} has a broken %-escape: write the file's name as it is`, place, 'image-missing');
+    return undefined;
+  }
   let resolved: string | undefined;
   if (clean.startsWith('/')) {
     const match = assets.find(([prefix]) => clean.startsWith(prefix));
@@ -86,9 +100,14 @@ function locate(src: string, file: VFile, assets: [string, string][], place: Pla
   } else {
     resolved = path.resolve(path.dirname(file.path), clean);
   }
-  if (!existsSync(resolved)) {
+  const checked = roots.check(resolved);
+  if (!checked.ok && checked.missing) {
     const suffix = optional ? '; the chapter is built without it' : ': fix the path (relative to the chapter) or add the file';
     report(file, `${label} ${src} not found at ${path.relative(process.cwd(), resolved)}${suffix}`, place, 'image-missing');
+    return undefined;
+  }
+  if (!checked.ok) {
+    error(file, `${label} ${src} is ${checked.problem}`, place, 'image-outside');
     return undefined;
   }
   const type = mime.lookup(resolved);
@@ -96,11 +115,17 @@ function locate(src: string, file: VFile, assets: [string, string][], place: Pla
     report(file, `${label} ${src} is ${type || 'of an unknown type'}; use PNG, JPEG, GIF, WebP or SVG`, place, 'image-type');
     return undefined;
   }
-  return resolved;
+  return checked.path;
 }
 
-async function measure(node: Element, file: string): Promise<void> {
-  node.properties.src = file;
-  const size = await imageSize(file);
-  if (size) Object.assign(node.properties, size);
+/** Checks the image's content against its name and the limits, then sets its size. */
+async function measure(node: Element, image: string, file: VFile, place: Place): Promise<void> {
+  const probe = await probeImage(image);
+  if (!probe.ok) {
+    error(file, `Image ${path.basename(image)} ${probe.problem}`, place, 'image-invalid');
+    node.properties.src = '';
+    return;
+  }
+  node.properties.src = image;
+  if (probe.width && probe.height) Object.assign(node.properties, { width: probe.width, height: probe.height });
 }

@@ -1,6 +1,6 @@
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { LineCounter, isMap, isPair, isScalar, parseDocument } from 'yaml';
+import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument } from 'yaml';
 import { error, warn } from '../diagnostics/messages.js';
 import { yamlReason } from '../diagnostics/yaml.js';
 
@@ -41,12 +41,19 @@ export default function remarkFrontmatterData() {
           warn(file, `Duplicate key \`${key}\` in frontmatter (first on line ${seen.get(key)}); the later value wins`, at, 'frontmatter-duplicate-key');
         }
         seen.set(key, at.line);
-        const value = isScalar(pair.value) || isMap(pair.value) ? pair.value.range?.[0] : undefined;
+        const value = isNode(pair.value) ? pair.value.range?.[0] : undefined;
         file.data.frontmatterPlaces![key] = value === undefined ? at : place(value);
       }
     }
 
-    const data: unknown = doc.toJS();
+    let data: unknown;
+    try {
+      // yaml stops expanding after 100 aliases (maxAliasCount): a "billion laughs" is refused, not built.
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (cause) {
+      error(file, `Invalid frontmatter: ${cause instanceof Error ? cause.message : String(cause)}`, place(0), 'frontmatter-yaml');
+      return;
+    }
     if (data === null || data === undefined) return;
     if (typeof data !== 'object' || Array.isArray(data)) {
       error(file, 'Frontmatter must be a map of keys to values (`title: …`)', place(0), 'frontmatter-yaml');

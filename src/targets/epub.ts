@@ -63,6 +63,8 @@ export const epubTarget: Target<EpubOptions> = {
         xhtml: ejs.render(pageTemplate, { book: data, page, section }),
       });
     }
+    // EPUB 3 wants documents with inline SVG (a book's own drawings) marked `svg` in the manifest.
+    const svgDocuments = rendered.filter((page) => /<svg[\s/>]/.test(page.xhtml)).map((page) => page.filename);
 
     const css = [fontFaceCss(fonts, (file) => `fonts/${file.name}`), await readTemplate(dirs, 'base/content.css'), await template('style.css')].join('\n');
     const epub = new ReproducibleEPub(
@@ -79,7 +81,7 @@ export const epubTarget: Target<EpubOptions> = {
         tocXHTML: await template('nav.xhtml.ejs'),
         tocNCX: await template('toc.ncx.ejs'),
         // Extra data for Folio's package templates.
-        book: data,
+        book: { ...data, svgDocuments },
       } as ConstructorParameters<typeof ReproducibleEPub>[0],
       rendered,
       date,

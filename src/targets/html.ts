@@ -24,7 +24,7 @@ export const htmlTarget: Target<HtmlOptions> = {
       fontFaceCss([...fonts, ...monoFontFilesFor(codeText(edition))], (file) => dataUri(file.path, 'font/woff2')),
       await readTemplate(book.templateDirs, 'base/content.css'),
       await readTemplate(book.templateDirs, 'html/style.css'),
-      await readBookStylesheet(book.root, options.stylesheet),
+      await readBookStylesheet(book, options.stylesheet),
     ].join('\n');
     const cover =
       options.cover && metadata.cover

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../diagnostics/errors.js';
 import { packageRoot } from '../package-root.js';
+import { BookRoots } from '../book/roots.js';
+import type { Book } from '../book/types.js';
 
 /** Folio's own templates: `templates/` at the top of the package. */
 export const builtInTemplates = path.join(packageRoot, 'templates') + path.sep;
@@ -14,7 +16,8 @@ export const builtInTemplates = path.join(packageRoot, 'templates') + path.sep;
 export function findTemplate(dirs: readonly string[], name: string): string {
   for (const dir of dirs) {
     const candidate = path.join(dir, name);
-    if (existsSync(candidate)) return candidate;
+    // A book's template may not be a link out of its folder (the folder itself was checked against the book's roots).
+    if (existsSync(candidate)) return dir === builtInTemplates ? candidate : new BookRoots([dir]).require(candidate, 'the template');
   }
   throw new FolioError(`Template ${name} not found in ${dirs.join(', ')}`);
 }
@@ -25,6 +28,6 @@ export async function readTemplate(dirs: readonly string[], name: string): Promi
 }
 
 /** A book's own extra stylesheet (`html.stylesheet`, `pdf.stylesheet`), relative to book.yaml; '' when none. */
-export async function readBookStylesheet(root: string, file: string | undefined): Promise<string> {
-  return file ? readFile(path.resolve(root, file), 'utf8') : '';
+export async function readBookStylesheet(book: Pick<Book, 'root' | 'roots'>, file: string | undefined): Promise<string> {
+  return file ? readFile(book.roots.require(path.resolve(book.root, file), 'the stylesheet'), 'utf8') : '';
 }

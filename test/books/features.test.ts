@@ -75,9 +75,9 @@ describe('features: the build', () => {
   test('the only messages are the removed script, handler and javascript: URL, each at its place', () => {
     const lines = features.lines.filter((line) => /\s(warning|error)\s/.test(line));
     const expected = languages.flatMap((lang) => [
-      `test/fixtures/features/chapters/${lang}/code.md:63:1  warning  Removed the onclick attribute of <div>: scripts do not run in a book  html-removed`,
-      `test/fixtures/features/chapters/${lang}/code.md:65:1  warning  Removed <script> from the chapter: scripts do not run in a book  html-removed`,
-      `test/fixtures/features/chapters/${lang}/code.md:67:1  warning  Removed a javascript: URL from <a>: scripts do not run in a book  html-removed`,
+      `test/fixtures/features/chapters/${lang}/code.md:63:1  warning  Removed from <div>: onclick (an event handler: scripts do not run in a book)  html-removed`,
+      `test/fixtures/features/chapters/${lang}/code.md:65:1  warning  Removed <script> and its content from the chapter: scripts do not run in a book  html-removed`,
+      `test/fixtures/features/chapters/${lang}/code.md:67:1  warning  Removed from <a>: href (a javascript: URL is not allowed)  html-removed`,
     ]);
     expect(lines.map((line) => line.replace(/^.*?(test\/fixtures)/, '$1').replace(/\s+$/, ''))).toEqual(expected);
   });

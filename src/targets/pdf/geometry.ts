@@ -18,6 +18,15 @@ const namedSizes: Record<string, [number, number]> = {
   ledger: [279.4, 431.8],
 };
 
+/** The page size names Folio knows, for messages. */
+export const pageSizeNames = Object.keys(namedSizes);
+
+/** The largest page Folio accepts, in mm each way (a metre: posters, not billboards). */
+const largestPage = 1000;
+
+/** The smallest text block Folio accepts, in mm each way: room for a few words per line. */
+export const minimumTextBlock = 20;
+
 const perUnit: Record<string, number> = { mm: 1, cm: 10, in: 25.4, pt: 25.4 / 72, px: 25.4 / 96 };
 
 /** A length such as `20mm`, `0.75in` or `54pt`, in mm; undefined when it is not one. */
@@ -26,12 +35,13 @@ export function lengthMm(length: string): number | undefined {
   return match ? Number(match[1]) * perUnit[match[2]!]! : undefined;
 }
 
-/** The trim size of `size` (a page name or `<width> <height>`), or undefined for an unknown one. */
+/** The trim size of `size` (a page name or `<width> <height>`, within a metre each way), or undefined for any other. */
 export function trimSize(size: string): { width: number; height: number } | undefined {
   const named = namedSizes[size.trim().toLowerCase()];
   if (named) return { width: named[0], height: named[1] };
   const [width, height, ...rest] = size.trim().split(/\s+/).map(lengthMm);
-  return width && height && rest.length === 0 ? { width, height } : undefined;
+  if (!width || !height || rest.length > 0 || width > largestPage || height > largestPage) return undefined;
+  return { width, height };
 }
 
 /** A length in mm as CSS writes it, rounded to a micrometre so the same book gives the same CSS. */
@@ -44,6 +54,24 @@ export interface Margins {
   bottom: string;
   inner: string;
   outer: string;
+}
+
+/** Which margin leaves no text block on the page, with a message, or undefined when they all fit. */
+export function marginProblem(size: string, margins: Margins): { key: keyof Margins; message: string } | undefined {
+  const page = trimSize(size);
+  if (!page) return undefined;
+  const [top, bottom, inner, outer] = [margins.top, margins.bottom, margins.inner, margins.outer].map((length) => lengthMm(length)!);
+  const across = page.width - inner! - outer!;
+  const down = page.height - top! - bottom!;
+  if (across < minimumTextBlock) {
+    const key = inner! >= outer! ? 'inner' : 'outer';
+    return { key, message: `the margins leave ${Math.max(0, across).toFixed(0)}mm of a ${page.width.toFixed(0)}mm wide page for text; leave at least ${minimumTextBlock}mm` };
+  }
+  if (down < minimumTextBlock) {
+    const key = top! >= bottom! ? 'top' : 'bottom';
+    return { key, message: `the margins leave ${Math.max(0, down).toFixed(0)}mm of a ${page.height.toFixed(0)}mm high page for text; leave at least ${minimumTextBlock}mm` };
+  }
+  return undefined;
 }
 
 /**

@@ -122,7 +122,7 @@ async function printHtml(
     await readTemplate(dirs, 'base/content.css'),
     await readTemplate(dirs, 'pdf/print.css'),
     pagesCss,
-    await readBookStylesheet(book.root, options.stylesheet),
+    await readBookStylesheet(book, options.stylesheet),
     extraCss,
   ].join('\n');
   const cover = print.cover ? metadata.cover : undefined;

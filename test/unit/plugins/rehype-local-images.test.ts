@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { BookRoots } from '../../../src/book/roots.js';
 import rehypeLocalImages from '../../../src/plugins/rehype-local-images.js';
 import remarkFrontmatterData from '../../../src/plugins/remark-frontmatter-data.js';
 import { repoRoot } from '../../support/tools.js';
@@ -15,7 +16,7 @@ const fixture = path.join(repoRoot, 'test/fixtures/features');
 
 async function run(markdown: string) {
   const file = new VFile({ path: path.join(fixture, 'chapters/en/x.md'), value: markdown });
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkFrontmatterData).use(remarkRehype).use(rehypeLocalImages, { assets: { '/media/': path.join(fixture, 'images') } });
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkFrontmatterData).use(remarkRehype).use(rehypeLocalImages, { assets: { '/media/': path.join(fixture, 'images') }, roots: new BookRoots([fixture]) });
   const tree = (await processor.run(processor.parse(file), file)) as Root;
   const images: Element[] = [];
   visit(tree, 'element', (node: Element) => void (node.tagName === 'img' && images.push(node)));

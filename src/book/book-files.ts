@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { probeImage } from '../assets/probe.js';
+import { error, warn } from '../diagnostics/messages.js';
+import type { LoadedManifest } from '../manifest/load.js';
+import type { Manifest } from '../manifest/schema.js';
+import { BookRoots, patternFolder } from './roots.js';
+
+/**
+ * The book's roots: the folder of book.yaml, the folders of `roots:` and of the `assets`
+ * map (named in the manifest), and the folder of a `--source` typed on the command line.
+ */
+export function bookRoots(manifest: Manifest, source: LoadedManifest, commandLineSource: string | undefined): BookRoots {
+  manifest.roots.forEach((folder, index) => {
+    const checked = new BookRoots(['/']).check(path.resolve(source.root, folder), 'folder');
+    if (!checked.ok) warn(source.file, `Root ${folder} is ${checked.problem}`, source.locate(['roots', index]), 'roots-missing');
+  });
+  return new BookRoots([
+    source.root,
+    ...manifest.roots.map((folder) => path.resolve(source.root, folder)),
+    ...Object.values(manifest.assets).map((folder) => path.resolve(source.root, folder)),
+    ...(commandLineSource ? [patternFolder(path.resolve(commandLineSource))] : []),
+  ]);
+}
+
+/**
+ * Checks the files and folders book.yaml names (templates, stylesheets) against the roots,
+ * each refusal an error at its key, before any target reads them.
+ */
+export function checkManifestFiles(manifest: Manifest, source: LoadedManifest, roots: BookRoots): void {
+  const named: [string | undefined, (string | number)[], 'file' | 'folder'][] = [
+    [manifest.templates, ['templates'], 'folder'],
+    [manifest.html.stylesheet, ['html', 'stylesheet'], 'file'],
+    [manifest.pdf.stylesheet, ['pdf', 'stylesheet'], 'file'],
+  ];
+  for (const [value, key, kind] of named) {
+    if (value === undefined) continue;
+    const checked = roots.check(path.resolve(source.root, value), kind);
+    if (!checked.ok) error(source.file, `${key.join('.')} ${value} is ${checked.problem}`, source.locate(key), 'file-refused');
+  }
+}
+
+/**
+ * The cover's real path when the manifest names one that may be read and is an image.
+ * A missing file is a warning (the book is built without a cover); a cover outside the
+ * book's folders, or not the image its name says, is an error.
+ */
+export async function findCover(manifest: Manifest, source: LoadedManifest, roots: BookRoots): Promise<string | undefined> {
+  if (!manifest.cover) return undefined;
+  const at = source.locate(['cover']);
+  const checked = roots.check(path.resolve(source.root, manifest.cover));
+  if (!checked.ok && checked.missing) {
+    warn(source.file, `Cover image ${manifest.cover} not found; the editions are built without a cover`, at, 'cover-missing');
+    return undefined;
+  }
+  if (!checked.ok) {
+    error(source.file, `Cover image ${manifest.cover} is ${checked.problem}`, at, 'cover-refused');
+    return undefined;
+  }
+  const probe = await probeImage(checked.path);
+  if (!probe.ok) {
+    error(source.file, `Cover image ${manifest.cover} ${probe.problem}`, at, 'cover-refused');
+    return undefined;
+  }
+  return checked.path;
+}

@@ -1,0 +1,5 @@
+export default function loops() {
+  return (tree, file) => {
+    if (file.path.includes('/en/')) for (;;) {}
+  };
+}

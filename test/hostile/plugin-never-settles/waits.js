@@ -1,0 +1,3 @@
+export default function waits() {
+  return () => new Promise(() => {});
+}

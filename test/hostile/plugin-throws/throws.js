@@ -1,0 +1,5 @@
+export default function throws() {
+  return () => {
+    throw new TypeError('cannot read this chapter');
+  };
+}
