@@ -4,7 +4,6 @@ import path from 'node:path';
 import { FolioError } from '../diagnostics/errors.js';
 import { packageRoot } from '../package-root.js';
 import { BookRoots } from '../book/roots.js';
-import type { Book } from '../book/types.js';
 
 /** Folio's own templates: `templates/` at the top of the package. */
 export const builtInTemplates = path.join(packageRoot, 'templates') + path.sep;
@@ -28,6 +27,6 @@ export async function readTemplate(dirs: readonly string[], name: string): Promi
 }
 
 /** A book's own extra stylesheet (`html.stylesheet`, `pdf.stylesheet`), relative to book.yaml; '' when none. */
-export async function readBookStylesheet(book: Pick<Book, 'root' | 'roots'>, file: string | undefined): Promise<string> {
+export async function readBookStylesheet(book: { root: string; roots: BookRoots }, file: string | undefined): Promise<string> {
   return file ? readFile(book.roots.require(path.resolve(book.root, file), 'the stylesheet'), 'utf8') : '';
 }
