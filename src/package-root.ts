@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,3 +16,9 @@ export const packageRoot: string = (() => {
   }
   return dir;
 })();
+
+/** "Folio x.y.z", as the files Folio makes name their producer; read when first asked for. */
+export function producer(): string {
+  const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  return `Folio ${version}`;
+}

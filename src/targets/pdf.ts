@@ -1,7 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { sourceDate } from '../output/source-date.js';
-import { packageRoot } from '../package-root.js';
 import { warnOnce } from '../diagnostics/messages.js';
 import { trimSize } from './pdf/geometry.js';
 import { PdfOptions } from './pdf/options.js';
@@ -9,8 +5,6 @@ import { coverArt } from './print/cover-art.js';
 import { finishPdf } from './pdf/pdf-file.js';
 import { bookmarks, documentInfo, printBook } from './pdf/print-book.js';
 import type { Target } from './target.js';
-
-const version: string = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
 
 /**
  * The print edition for screens and office printers: the cover, then the book, printed
@@ -32,7 +26,7 @@ export const pdfTarget: Target<PdfOptions> = {
     const coverFit = art?.edge ? { fit: art.fit, ground: art.edge } : undefined;
     const { print, plan, layout } = await printBook(context, { cover: true, bleed: 0, coverFit });
     return finishPdf(print, {
-      ...documentInfo(context.edition, `Folio ${version}`, sourceDate(context.edition.metadata.date)),
+      ...documentInfo(context.edition),
       frontPages: plan.frontPages,
       outline: bookmarks(layout, plan.starts),
     });

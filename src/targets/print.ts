@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { warnOnce } from '../diagnostics/messages.js';
-import { sourceDate } from '../output/source-date.js';
-import { packageRoot } from '../package-root.js';
 import { lengthMm, trimSize } from './pdf/geometry.js';
 import { PdfOptions } from './pdf/options.js';
 import { finishPdf, readPrint } from './pdf/pdf-file.js';
@@ -13,8 +9,6 @@ import { paperThickness, printCoverWrap, wrapTrim } from './print/cover-wrap.js'
 import { printImages } from './print/images.js';
 import { PrintOptions } from './print/options.js';
 import type { Target } from './target.js';
-
-const version: string = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
 
 /**
  * What a printer receives: the interior (`-interior.pdf`: no cover, bleed on every page,
@@ -37,7 +31,7 @@ export const printTarget: Target<PrintOptions> = {
     const imageUrl = await printImages(edition.chapters, textBlock, options);
     const { print, plan, layout } = await printBook({ ...context, options: page }, { cover: false, bleed, imageUrl });
     setPrintBoxes(print, { trim, bleed, marks: options.marks === 'crop' });
-    const info = documentInfo(edition, `Folio ${version}`, sourceDate(edition.metadata.date));
+    const info = documentInfo(edition);
     const pages = print.getPageCount();
     const interior = await finishPdf(print, { ...info, frontPages: plan.frontPages, outline: bookmarks(layout, plan.starts) });
 

@@ -12,7 +12,7 @@ import {
 } from 'pdf-lib';
 import { checkNoType3Fonts } from './fonts-check.js';
 import { cleanTextLayer } from './text-layer.js';
-import { addXmpMetadata } from './xmp.js';
+import { addXmpMetadata, type XmpFields } from './xmp.js';
 
 /**
  * Parses a print from Chromium, once: it is read for where things landed, then finished.
@@ -54,14 +54,7 @@ export interface OutlineItem {
   children: OutlineItem[];
 }
 
-export interface FinishOptions {
-  title: string;
-  authors: string[];
-  subject?: string;
-  keywords: string[];
-  lang: string;
-  producer: string;
-  date: Date;
+export interface FinishOptions extends XmpFields {
   identifier: string;
   /** Pages before the body (roman page labels); the body is labelled 1, 2, … */
   frontPages: number;

@@ -9,7 +9,9 @@ import { codeText, editionText } from '../../book/text.js';
 import type { Edition } from '../../book/types.js';
 import { FolioError } from '../../diagnostics/errors.js';
 import { warnOnce } from '../../diagnostics/messages.js';
+import { sourceDate } from '../../output/source-date.js';
 import { writeAtomic } from '../../output/write.js';
+import { producer } from '../../package-root.js';
 import { readBookStylesheet, readTemplate } from '../../templates/files.js';
 import { renderTemplate } from '../../templates/render.js';
 import { format } from '../../templates/strings.js';
@@ -184,8 +186,8 @@ export function bookmarks(layout: PrintLayout, starts: ReadonlyMap<string, numbe
   ];
 }
 
-/** The document information every print of an edition carries (see finishPdf). */
-export function documentInfo(edition: Edition, producer: string, date: Date) {
+/** The document information every print of an edition carries (see finishPdf), dated from SOURCE_DATE_EPOCH or the book's date. */
+export function documentInfo(edition: Edition) {
   const { metadata } = edition;
   return {
     title: metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title,
@@ -193,8 +195,8 @@ export function documentInfo(edition: Edition, producer: string, date: Date) {
     subject: metadata.description,
     keywords: metadata.subjects,
     lang: edition.lang,
-    producer,
-    date,
+    producer: producer(),
+    date: sourceDate(metadata.date),
     identifier: metadata.identifier,
   };
 }
