@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { VFile } from 'vfile';
 import { loadBook, type LoadOptions } from './book/load.js';
 import type { Book, Edition } from './book/types.js';
+import { aboutEdition } from './diagnostics/diagnostic.js';
 import { error } from './diagnostics/messages.js';
 import { BrowserPool } from './browser/browser.js';
 import { writeAtomic } from './output/write.js';
@@ -113,7 +114,7 @@ async function renderEdition(book: Book, edition: Edition, format: TargetName, o
     await writeAtomic(filePath, output);
   } catch (cause) {
     const reason = [cause, (cause as Error)?.cause].filter(Boolean).map((item) => (item instanceof Error ? item.message : String(item))).join(': ');
-    error(book.manifestFile, `${edition.lang} ${format} edition failed: ${reason}`, undefined, 'target-failed');
+    aboutEdition(error(book.manifestFile, `${edition.lang} ${format} edition failed: ${reason}`, undefined, 'target-failed'), edition.lang);
     return undefined;
   }
   return {

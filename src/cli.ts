@@ -1,11 +1,12 @@
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
-import type { BuildOptions, BuildResult } from './build.js';
+import type { BuildOptions } from './build.js';
+import { diagnosticsOf } from './diagnostics/diagnostic.js';
 import { UsageError } from './diagnostics/errors.js';
 import { countMessages } from './diagnostics/messages.js';
-import { formatError, formatMessages } from './diagnostics/report.js';
-import { parseFormats, parseJobs, parseLanguages } from './options.js';
+import { formatError } from './diagnostics/report.js';
+import { reporterName, reporters } from './diagnostics/reporters/index.js';
+import { manifestLanguages, parseFormats, parseJobs, parseLanguages } from './options.js';
 import { targets } from './targets/registry.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 
@@ -20,7 +21,8 @@ const common = (command: Command) =>
     .argument('[manifest]', 'the book manifest', 'book.yaml')
     .option('--lang <languages>', 'editions to build: nl,en or all', 'all')
     .option('--source <pattern>', 'where chapters are, e.g. content/{lang}/{slug}.md (overrides book.yaml)')
-    .option('--strict', 'missing chapters and every warning are errors');
+    .option('--strict', 'missing chapters and every warning are errors')
+    .option('--reporter <name>', 'pretty, github (the default inside GitHub Actions) or json');
 
 common(program.command('build').description('write the editions to the output folder'))
   .addOption(new Option('--format <formats>', `formats to build (default: all): ${Object.keys(targets).join(',')}`))
@@ -33,41 +35,33 @@ common(program.command('check').description('validate manifest, frontmatter and 
 
 async function run(manifest: string, flags: Record<string, string | boolean | undefined>, dryRun: boolean) {
   const started = performance.now();
+  const reporter = reporters[reporterName(flags.reporter as string | undefined)]();
+  const languages = await parseLanguages(String(flags.lang), manifest);
+  const source = flags.source as string | undefined;
   const options: BuildOptions = {
     formats: dryRun ? [] : flags.format === undefined ? undefined : parseFormats(String(flags.format)),
-    languages: await parseLanguages(String(flags.lang), manifest),
-    source: flags.source as string | undefined,
+    languages,
+    source,
     outDir: flags.out as string | undefined,
     jobs: flags.jobs === undefined ? undefined : parseJobs(String(flags.jobs)),
     strict: Boolean(flags.strict),
     dryRun,
-    onWrite: (event) => {
-      const chapters = event.chapters === event.listed ? `${event.chapters} chapters` : `${event.chapters}/${event.listed} chapters`;
-      const file = path.relative(process.cwd(), event.path);
-      console.log(`${event.lang.padEnd(6)}${event.format.padEnd(6)}${file}  ${chapters}  ${Math.round(event.milliseconds)} ms`);
-    },
+    onWrite: (event) => reporter.onWrite?.(event),
   };
   // A build of the HTML and EPUB editions spreads its languages over threads (see threads.ts).
   const result = await buildInThreads(new URL(import.meta.url), manifest, options, threadsFor(options));
-  for (const line of formatMessages(result.files)) console.error(line);
-  console.log(summary(result, dryRun, performance.now() - started));
   process.exitCode = countMessages(result.files).errors > 0 ? 1 : 0;
-}
-
-function summary(result: BuildResult, dryRun: boolean, milliseconds: number): string {
-  const { errors, warnings } = countMessages(result.files);
-  const parts = [
-    dryRun ? plural(result.book?.editions.length ?? 0, 'edition') + ' checked' : `wrote ${plural(result.written.length, 'file')}`,
-    result.failed.length > 0 ? `${dryRun ? 'with errors' : 'not written (errors)'}: ${result.failed.join(', ')}` : '',
-    result.skipped.length > 0 ? `skipped (no chapters): ${result.skipped.join(', ')}` : '',
-    `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
-    `${(milliseconds / 1000).toFixed(1)} s`,
-  ];
-  return parts.filter(Boolean).join('; ');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  const requested = (await manifestLanguages(manifest)) ?? languages ?? [];
+  await reporter.report({
+    command: dryRun ? 'check' : 'build',
+    result,
+    diagnostics: diagnosticsOf(result.files),
+    languages: languages ? requested.filter((lang) => languages.includes(lang)) : requested,
+    formats: options.formats ?? Object.keys(targets),
+    milliseconds: performance.now() - started,
+    exitCode: process.exitCode,
+    cwd: process.cwd(),
+  });
 }
 
 if (isBuildWorker) {

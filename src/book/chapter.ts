@@ -17,7 +17,7 @@ export async function loadChapter(
   entry: OutlineEntry,
   lang: string,
 ): Promise<Chapter> {
-  const file = new VFile({ path: filePath, value: text });
+  const file = new VFile({ path: filePath, value: text, data: { lang } });
   const mdast = processor.parse(file);
   const tree = (await processor.run(mdast, file)) as Root;
   const frontmatter = file.data.frontmatter ?? {};
