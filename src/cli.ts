@@ -7,6 +7,7 @@ import { countMessages } from './diagnostics/messages.js';
 import { formatError } from './diagnostics/report.js';
 import { reporterName, reporters } from './diagnostics/reporters/index.js';
 import { manifestLanguages, parseFormats, parseJobs, parseLanguages } from './options.js';
+import { parseShard, shardLanguages } from './shard.js';
 import { targets } from './targets/registry.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 
@@ -28,6 +29,7 @@ common(program.command('build').description('write the editions to the output fo
   .addOption(new Option('--format <formats>', `formats to build (default: all): ${Object.keys(targets).join(',')}`))
   .option('--out <dir>', 'output folder (default: dist beside book.yaml)')
   .option('--jobs <n>', 'editions rendered at the same time (default: cores, at most 4)')
+  .option('--shard <i/n>', 'build only the i-th of n balanced shares of the editions (for a CI job matrix)')
   .action((manifest: string, flags) => run(manifest, flags, false));
 
 common(program.command('check').description('validate manifest, frontmatter and links; write nothing'))
@@ -36,8 +38,9 @@ common(program.command('check').description('validate manifest, frontmatter and 
 async function run(manifest: string, flags: Record<string, string | boolean | undefined>, dryRun: boolean) {
   const started = performance.now();
   const reporter = reporters[reporterName(flags.reporter as string | undefined)]();
-  const languages = await parseLanguages(String(flags.lang), manifest);
+  let languages = await parseLanguages(String(flags.lang), manifest);
   const source = flags.source as string | undefined;
+  if (typeof flags.shard === 'string') languages = await shardLanguages(manifest, parseShard(flags.shard), { languages, source });
   const options: BuildOptions = {
     formats: dryRun ? [] : flags.format === undefined ? undefined : parseFormats(String(flags.format)),
     languages,
