@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import type { BuildOptions } from './build.js';
@@ -8,6 +9,7 @@ import { formatError } from './diagnostics/report.js';
 import { reporterName, reporters } from './diagnostics/reporters/index.js';
 import { manifestLanguages, parseFormats, parseJobs, parseLanguages } from './options.js';
 import { parseShard, shardLanguages } from './shard.js';
+import { writeIndexPage } from './site/index-page.js';
 import { targets } from './targets/registry.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 
@@ -32,6 +34,16 @@ common(program.command('build').description('write the editions to the output fo
   .option('--shard <i/n>', 'build only the i-th of n balanced shares of the editions (for a CI job matrix)')
   .action((manifest: string, flags) => run(manifest, flags, false));
 
+program
+  .command('index')
+  .description('write index.html in the output folder: every edition found there, with links and downloads')
+  .argument('[manifest]', 'the book manifest', 'book.yaml')
+  .option('--out <dir>', 'output folder (default: dist beside book.yaml)')
+  .action(async (manifest: string, flags: { out?: string }) => {
+    const index = await writeIndexPage(manifest, flags.out);
+    console.log(`index       ${path.relative(process.cwd(), index.path)}  ${index.editions} editions`);
+  });
+
 common(program.command('check').description('validate manifest, frontmatter and links; write nothing'))
   .action((manifest: string, flags) => run(manifest, flags, true));
 
@@ -55,14 +67,20 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
   const result = await buildInThreads(new URL(import.meta.url), manifest, options, threadsFor(options));
   process.exitCode = countMessages(result.files).errors > 0 ? 1 : 0;
   const requested = (await manifestLanguages(manifest)) ?? languages ?? [];
+  // A book in several languages gets an index page beside its HTML editions; a shard
+  // leaves it to the job that gathers the shares (`folio index`).
+  const selected = languages ? requested.filter((lang) => languages.includes(lang)) : requested;
+  const html = result.written.some((event) => event.format === 'html');
+  const index = html && selected.length > 1 && flags.shard === undefined ? await writeIndexPage(manifest, options.outDir) : undefined;
   await reporter.report({
     command: dryRun ? 'check' : 'build',
     result,
     diagnostics: diagnosticsOf(result.files),
-    languages: languages ? requested.filter((lang) => languages.includes(lang)) : requested,
+    languages: selected,
     formats: options.formats ?? Object.keys(targets),
     milliseconds: performance.now() - started,
     exitCode: process.exitCode,
+    index,
     cwd: process.cwd(),
   });
 }

@@ -40,7 +40,7 @@ describe('folio build', () => {
     expect(run.stdout).toMatch(/wrote 2 files; 0 errors, 3 warnings; [\d.]+ s/);
     // The same broken link in both languages: one line naming both.
     expect(run.stderr).toMatch(/^test\/fixtures\/mini\/chapters\/\{lang\}\/first-steps\.md:19:58 {2}warning {2}Link to #nowhere, .* \(en, nl\) {2}link-missing-anchor$/m);
-    expect(readdirSync(out).sort()).toEqual(['mini-en.html', 'mini-nl.html']);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'mini-en.html', 'mini-nl.html']);
   });
 
   test('an edition with errors is not written, the others are, and the exit code is 1', async () => {
@@ -53,7 +53,7 @@ describe('folio build', () => {
         'test/fixtures/bad-frontmatter/chapters/en/doubled.md:4:1  warning  Duplicate key `category` in frontmatter (first on line 3); the later value wins  frontmatter-duplicate-key',
       ]),
     );
-    expect(readdirSync(out)).toEqual(['bad-frontmatter-nl.html']);
+    expect(readdirSync(out).sort()).toEqual(['bad-frontmatter-nl.html', 'index.html']);
   });
 
   test('a failed build leaves what an earlier build wrote, and no temporary file', async () => {
@@ -75,7 +75,7 @@ describe('folio build', () => {
     const [first, second] = [temporary(), temporary()];
     await folio(['build', fixture('mini'), '--out', first]);
     await folio(['build', fixture('mini'), '--out', second]);
-    expect(readdirSync(first).sort()).toEqual(['mini-en.epub', 'mini-en.html', 'mini-en.pdf', 'mini-nl.epub', 'mini-nl.html', 'mini-nl.pdf']);
+    expect(readdirSync(first).sort()).toEqual(['index.html', 'mini-en.epub', 'mini-en.html', 'mini-en.pdf', 'mini-nl.epub', 'mini-nl.html', 'mini-nl.pdf']);
     for (const name of readdirSync(first)) {
       expect(readFileSync(path.join(first, name)).equals(readFileSync(path.join(second, name)))).toBe(true);
     }
@@ -93,7 +93,7 @@ describe('folio build', () => {
     expect(stable(runs[0]!.stdout)).toEqual(stable(runs[1]!.stdout));
     expect(runs[0]!.stderr).toBe(runs[1]!.stderr);
     expect(runs[0]!.stderr.match(/html-removed/g)).toHaveLength(6);
-    expect(readdirSync(threaded).sort()).toEqual(['features-en.epub', 'features-en.html', 'features-fr.epub', 'features-fr.html']);
+    expect(readdirSync(threaded).sort()).toEqual(['features-en.epub', 'features-en.html', 'features-fr.epub', 'features-fr.html', 'index.html']);
     for (const name of readdirSync(threaded)) {
       expect(readFileSync(path.join(threaded, name)).equals(readFileSync(path.join(single, name)))).toBe(true);
     }

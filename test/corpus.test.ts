@@ -228,7 +228,7 @@ describeCorpus(title, () => {
       expect({ code: run.code, errors: run.stderr.split('\n').filter((line) => line.includes('  error  ')).length }).toEqual({ code: 1, errors: 2 });
       expect(run.stderr).toMatch(/es\/insights\/qualify-your-clients\.md:3:14  error  /);
       expect(run.stderr).toMatch(/it\/insights\/qualify-your-clients\.md:3:14  error  /);
-      expect(readdirSync(out).sort()).toEqual(writtenLanguages.map((lang) => `agency-success-guide-${lang}.html`).sort());
+      expect(readdirSync(out).sort()).toEqual([...writtenLanguages.map((lang) => `agency-success-guide-${lang}.html`), 'index.html'].sort());
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { folio } from '../support/folio.js';
@@ -8,7 +8,7 @@ const shelf = 'test/fixtures/shelf/book.yaml';
 const temporary = () => mkdtempSync(path.join(tmpdir(), 'folio-shard-'));
 
 describe('folio build --shard', () => {
-  test('the shares together are the same files as one build, byte for byte, each edition in one share', async () => {
+  test('the shares together, and the index page of the gathering job, are the same files as one build, byte for byte', async () => {
     const whole = temporary();
     const shares = [temporary(), temporary(), temporary()];
     const one = await folio(['build', shelf, '--format', 'html,epub', '--out', whole]);
@@ -26,6 +26,12 @@ describe('folio build --shard', () => {
     for (const [index, out] of shares.entries()) {
       for (const name of names[index]!) expect(readFileSync(path.join(out, name)).equals(readFileSync(path.join(whole, name)))).toBe(true);
     }
+    // The shares write no index page; gathered in one folder, `folio index` writes the one build's, byte for byte.
+    const gathered = temporary();
+    for (const share of shares) cpSync(share, gathered, { recursive: true });
+    expect((await folio(['index', shelf, '--out', gathered])).code).toBe(0);
+    expect(readdirSync(gathered).sort()).toEqual(readdirSync(whole).sort());
+    expect(readFileSync(path.join(gathered, 'index.html')).equals(readFileSync(path.join(whole, 'index.html')))).toBe(true);
     // The edition without chapters is reported by the share it fell to, and only there.
     expect(runs.map((run) => run.stderr.includes('ja edition skipped'))).toEqual([false, true, false]);
   });

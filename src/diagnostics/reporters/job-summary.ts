@@ -42,6 +42,7 @@ export function jobSummary(run: RunReport, editions: readonly EditionSummary[], 
     }
   }
   lines.push('');
+  if (run.index) lines.push(`Index page: \`${path.basename(run.index.path)}\`, linking ${run.index.editions} editions.`, '');
   if (skipped.length > 0) lines.push(`Without any chapter (not built): ${skipped.map((edition) => edition.lang).join(', ')}.`, '');
   if (context.runUrl && run.command === 'build') lines.push(`The editions are this run's [artifacts](${context.runUrl}#artifacts), one per format.`, '');
   const errors = run.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');

@@ -15,6 +15,7 @@ export function prettyReporter(output: Output = consoleOutput, cwd = process.cwd
       output.out(writeLine(event, cwd));
     },
     async report(run) {
+      if (run.index) output.out(indexLine(run.index, cwd));
       for (const diagnostic of groupRepeats(run.diagnostics, { languages: run.languages })) output.err(diagnosticLine(diagnostic, run.cwd));
       output.out(summaryLine(run));
     },
@@ -26,6 +27,11 @@ export function writeLine(event: WriteEvent, cwd: string): string {
   const chapters = event.chapters === event.listed ? `${event.chapters} chapters` : `${event.chapters}/${event.listed} chapters`;
   const file = path.relative(cwd, event.path);
   return `${event.lang.padEnd(6)}${event.format.padEnd(6)}${file}  ${chapters}  ${Math.round(event.milliseconds)} ms`;
+}
+
+/** `index       dist/index.html  14 editions` */
+export function indexLine(index: { path: string; editions: number }, cwd: string): string {
+  return `${'index'.padEnd(12)}${path.relative(cwd, index.path)}  ${plural(index.editions, 'edition')}`;
 }
 
 /** `chapters/en/x.md:3:14  error  Invalid frontmatter: …  frontmatter-yaml` */

@@ -12,6 +12,8 @@ export interface RunReport {
   formats: readonly string[];
   milliseconds: number;
   exitCode: number;
+  /** The index page, when the build wrote one. */
+  index?: { path: string; editions: number };
   /** Where relative paths in the output start: the working directory (pretty) or the repository (github). */
   cwd: string;
 }
