@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the editions into dist/: every format (FOLIO_FORMATS narrows them), every
+# language, or with SHARD=i/n the i-th of n balanced shares of the languages (a job of
+# the matrix). With FOLIO_COMPARE set to a folder of earlier editions, the summary says
+# what changed. Exit code 1 when an edition has errors; the others are written anyway,
+# so the steps after this one upload what was built.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+args=(build "$BOOK" --out dist --format "${FOLIO_FORMATS:-html,epub,pdf}" "${SOURCE_ARGS[@]}")
+if [ -n "${SHARD:-}" ]; then args+=(--shard "$SHARD"); fi
+"${FOLIO[@]}" "${args[@]}"
