@@ -12,7 +12,8 @@ export interface Grouped extends Diagnostic {
  * of the file's path (`chapters/de/x.md` and `chapters/fr/x.md` are `chapters/{lang}/x.md`).
  * A book with sixteen languages of which fifteen have no chapters yet then gets one
  * line naming the fifteen, not fifteen lines a newcomer reads as fifteen problems.
- * The first of a group keeps its place in the order. With `acrossFiles: false` only the
+ * Errors in different files stay apart: each is a file to fix, named so an editor can
+ * open it. The first of a group keeps its place in the order. With `acrossFiles: false` only the
  * repeats within one file are joined (an annotation must name a real file). The
  * languages of a group are listed in the order of `languages` (the manifest's).
  */
@@ -22,7 +23,9 @@ export function groupRepeats(diagnostics: readonly Diagnostic[], options: { acro
   const output: Array<Diagnostic | string> = [];
   for (const diagnostic of diagnostics) {
     const { lang } = diagnostic;
-    const file = lang && acrossFiles ? withoutLang(diagnostic.file, lang) : diagnostic.file;
+    // An error is a file to fix: it keeps its own clickable line.
+    const joinFiles = acrossFiles && diagnostic.severity !== 'error';
+    const file = lang && joinFiles ? withoutLang(diagnostic.file, lang) : diagnostic.file;
     const message = lang ? messageWithoutLang(diagnostic.message, lang) : diagnostic.message;
     if (!lang || (file === diagnostic.file && message === diagnostic.message)) {
       output.push(diagnostic);

@@ -38,6 +38,8 @@ describe('groupRepeats', () => {
     // Annotations must name real files: across files nothing is joined.
     expect(groupRepeats([duplicate('en'), duplicate('nl')], { acrossFiles: false })).toHaveLength(2);
     expect(groupRepeats([empty('en'), empty('nl')], { acrossFiles: false })).toHaveLength(1);
+    // Errors in different files stay apart, each a file to open and fix.
+    expect(groupRepeats([{ ...duplicate('en'), severity: 'error' }, { ...duplicate('nl'), severity: 'error' }])).toHaveLength(2);
   });
 
   test('different problems, or problems of no edition, stay apart and in order', () => {
