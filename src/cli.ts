@@ -2,6 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import type { BuildOptions } from './build.js';
+import { compareEditions } from './compare/compare.js';
 import { diagnosticsOf } from './diagnostics/diagnostic.js';
 import { UsageError } from './diagnostics/errors.js';
 import { countMessages } from './diagnostics/messages.js';
@@ -31,6 +32,7 @@ common(program.command('build').description('write the editions to the output fo
   .addOption(new Option('--format <formats>', `formats to build (default: all): ${Object.keys(targets).join(',')}`))
   .option('--out <dir>', 'output folder (default: dist beside book.yaml)')
   .option('--jobs <n>', 'editions rendered at the same time (default: cores, at most 4)')
+  .option('--compare <dir>', 'say which chapters and PDF pages changed against the editions in this folder')
   .option('--shard <i/n>', 'build only the i-th of n balanced shares of the editions (for a CI job matrix)')
   .action((manifest: string, flags) => run(manifest, flags, false));
 
@@ -71,6 +73,7 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
   // leaves it to the job that gathers the shares (`folio index`).
   const selected = languages ? requested.filter((lang) => languages.includes(lang)) : requested;
   const html = result.written.some((event) => event.format === 'html');
+  const changes = typeof flags.compare === 'string' ? await compareEditions(result.written, path.resolve(flags.compare)) : undefined;
   const index = html && selected.length > 1 && flags.shard === undefined ? await writeIndexPage(manifest, options.outDir) : undefined;
   await reporter.report({
     command: dryRun ? 'check' : 'build',
@@ -81,6 +84,7 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
     milliseconds: performance.now() - started,
     exitCode: process.exitCode,
     index,
+    changes,
     cwd: process.cwd(),
   });
 }

@@ -8,4 +8,5 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 args=(build "$BOOK" --out dist --format "${FOLIO_FORMATS:-html,epub,pdf}" "${SOURCE_ARGS[@]}")
 if [ -n "${SHARD:-}" ]; then args+=(--shard "$SHARD"); fi
+if [ -n "${FOLIO_COMPARE:-}" ]; then args+=(--compare "$FOLIO_COMPARE"); fi
 "${FOLIO[@]}" "${args[@]}"

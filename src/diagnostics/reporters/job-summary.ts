@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { formatBytes, formatDuration, type EditionSummary } from './editions.js';
+import { changesMarkdown } from './changes.js';
 import type { RunReport } from './reporter.js';
 
 export interface SummaryContext {
@@ -42,6 +43,7 @@ export function jobSummary(run: RunReport, editions: readonly EditionSummary[], 
     }
   }
   lines.push('');
+  if (run.changes) lines.push(...changesMarkdown(run.changes));
   if (run.index) lines.push(`Index page: \`${path.basename(run.index.path)}\`, linking ${run.index.editions} editions.`, '');
   if (skipped.length > 0) lines.push(`Without any chapter (not built): ${skipped.map((edition) => edition.lang).join(', ')}.`, '');
   if (context.runUrl && run.command === 'build') lines.push(`The editions are this run's [artifacts](${context.runUrl}#artifacts), one per format.`, '');

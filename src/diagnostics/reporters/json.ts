@@ -29,6 +29,7 @@ export async function jsonReport(run: RunReport) {
     errors: count('error'),
     warnings: count('warning'),
     index: run.index ? { path: relative(run.index.path), editions: run.index.editions } : undefined,
+    changes: run.changes,
     editions: editions.map((edition) => ({ ...edition, files: edition.files.map((file) => ({ ...file, path: relative(file.path) })) })),
     // JSON.stringify leaves out the fields that are undefined.
     diagnostics: run.diagnostics.map((diagnostic) => ({ ...diagnostic, file: relative(diagnostic.file) })),

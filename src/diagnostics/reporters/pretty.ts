@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { WriteEvent } from '../../build.js';
+import { changeLine } from './changes.js';
 import { groupRepeats } from './group.js';
 import { consoleOutput, type Output, type Reporter, type RunReport } from './reporter.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -16,6 +17,7 @@ export function prettyReporter(output: Output = consoleOutput, cwd = process.cwd
     },
     async report(run) {
       if (run.index) output.out(indexLine(run.index, cwd));
+      if (run.changes) for (const change of run.changes) output.out(`changes     ${changeLine(change)}`);
       for (const diagnostic of groupRepeats(run.diagnostics, { languages: run.languages })) output.err(diagnosticLine(diagnostic, run.cwd));
       output.out(summaryLine(run));
     },

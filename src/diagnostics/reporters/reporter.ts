@@ -1,4 +1,5 @@
 import type { BuildResult, WriteEvent } from '../../build.js';
+import type { EditionChange } from '../../compare/compare.js';
 import type { Diagnostic } from '../diagnostic.js';
 
 /** What a command did, as every reporter sees it once the command is over. */
@@ -12,6 +13,8 @@ export interface RunReport {
   formats: readonly string[];
   milliseconds: number;
   exitCode: number;
+  /** What changed against earlier editions (`--compare DIR`). */
+  changes?: EditionChange[];
   /** The index page, when the build wrote one. */
   index?: { path: string; editions: number };
   /** Where relative paths in the output start: the working directory (pretty) or the repository (github). */
