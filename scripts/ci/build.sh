@@ -8,5 +8,6 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 args=(build "$BOOK" --out dist --format "${FOLIO_FORMATS:-html,epub,pdf}" "${SOURCE_ARGS[@]}")
 if [ -n "${SHARD:-}" ]; then args+=(--shard "$SHARD"); fi
-if [ -n "${FOLIO_COMPARE:-}" ]; then args+=(--compare "$FOLIO_COMPARE"); fi
+# Compare only with a folder that holds something (previous-editions.sh may have found nothing).
+if [ -n "${FOLIO_COMPARE:-}" ] && [ -n "$(ls -A "$FOLIO_COMPARE" 2>/dev/null)" ]; then args+=(--compare "$FOLIO_COMPARE"); fi
 "${FOLIO[@]}" "${args[@]}"

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { guideLanguages } from '../support/corpus.js';
@@ -92,6 +94,32 @@ describeGuide('scripts/ci on a copy of the repository with the guide’s sources
     expect(gather.stdout).toMatch(/^index {7}dist\/index\.html {2}14 editions$/m);
     const index = readFileSync(path.join(clone, 'dist/index.html'), 'utf8');
     for (const lang of written) expect(index).toContain(`href="agency-success-guide-${lang}.html"`);
+  });
+
+  test('previous-editions.sh fetches the published editions the index links; build.sh then says what changed', async () => {
+    // The gathered dist/ of the test above, published on a local web server.
+    const site = path.join(path.dirname(clone), 'site');
+    cpSync(path.join(clone, 'dist'), site, { recursive: true });
+    const server = createServer((request, response) => {
+      const file = path.join(site, decodeURIComponent(new URL(request.url!, 'http://x').pathname));
+      if (!file.startsWith(site) || !existsSync(file)) return void response.writeHead(404).end();
+      response.end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const fetched = await step('scripts/ci/previous-editions.sh', { FOLIO_PUBLISHED_URL: url });
+      expect(fetched.code).toBe(0);
+      expect(readdirSync(path.join(clone, 'previous')).sort()).toEqual(guideLanguages.filter((lang) => lang !== 'es' && lang !== 'it').map((lang) => `agency-success-guide-${lang}.html`).sort());
+      const run = await step('scripts/ci/build.sh', { SHARD: '1/4', FOLIO_FORMATS: 'html', FOLIO_COMPARE: 'previous' });
+      expect(run.stdout).toMatch(/^changes {5}en {4}unchanged$/m);
+      // Before the first publication: nothing fetched, nothing compared, no failure.
+      const none = await step('scripts/ci/previous-editions.sh', { FOLIO_PUBLISHED_URL: `${url}nothing-here/` });
+      expect(none).toMatchObject({ code: 0, stdout: expect.stringContaining('No published editions at') });
+      expect((await step('scripts/ci/build.sh', { SHARD: '1/4', FOLIO_FORMATS: 'html', FOLIO_COMPARE: 'previous' })).stdout).not.toContain('changes');
+    } finally {
+      server.close();
+    }
   });
 
   test('test.sh: the README’s build, then the tests it is given', async () => {
