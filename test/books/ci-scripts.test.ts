@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -49,6 +49,8 @@ describeGuide('scripts/ci on a copy of the repository with the guide’s sources
     for (const file of files) if (existsSync(path.join(repoRoot, file))) cpSync(path.join(repoRoot, file), path.join(clone, file), { recursive: true });
     github = { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: clone, GITHUB_STEP_SUMMARY: path.join(top, 'summary.md'), FOLIO_SOURCE: path.join('..', path.relative(path.resolve(repoRoot, '..'), corpusSource)) };
   });
+  // The copy holds a whole node_modules (over 300 MB): leave nothing behind on a shared machine.
+  afterAll(() => rmSync(path.dirname(clone), { recursive: true, force: true }));
 
   test('install-system-packages.sh installs the README’s Debian packages (here: all present already)', async () => {
     const run = await step('scripts/ci/install-system-packages.sh', { FOLIO_APT_UPDATE: '0' });
