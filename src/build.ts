@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { VFile } from 'vfile';
 import { loadBook, type LoadOptions } from './book/load.js';
 import type { Book, Edition } from './book/types.js';
+import { aboutEdition } from './diagnostics/diagnostic.js';
 import { error } from './diagnostics/messages.js';
 import { describeError } from './diagnostics/report.js';
 import { BrowserPool } from './browser/browser.js';
@@ -137,7 +138,7 @@ async function renderEdition(book: Book, edition: Edition, format: TargetName, o
     }
   } catch (cause) {
     const reason = [cause, (cause as Error)?.cause].filter(Boolean).map(describeError).join(': ');
-    error(book.manifestFile, `${edition.lang} ${format} edition failed: ${reason}`, undefined, 'target-failed').cause = cause;
+    aboutEdition(error(book.manifestFile, `${edition.lang} ${format} edition failed: ${reason}`, undefined, 'target-failed'), edition.lang).cause = cause;
     return undefined;
   }
   const milliseconds = performance.now() - started;

@@ -2,11 +2,16 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import type { BuildOptions, BuildResult } from './build.js';
+import { compareEditions } from './compare/compare.js';
+import { diagnosticsOf } from './diagnostics/diagnostic.js';
 import { UsageError } from './diagnostics/errors.js';
 import { countMessages } from './diagnostics/messages.js';
-import { formatError, formatMessages } from './diagnostics/report.js';
-import { parseFormats, parseJobs, parseLanguages } from './options.js';
-import { targets } from './targets/registry.js';
+import { formatError } from './diagnostics/report.js';
+import { reporterName, reporters } from './diagnostics/reporters/index.js';
+import { manifestLanguages, parseFormats, parseJobs, parseLanguages } from './options.js';
+import { parseShard, shardLanguages } from './shard.js';
+import { writeIndexPage } from './site/index-page.js';
+import { defaultFormats, targets } from './targets/registry.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 import { isChapterWorker, runChapterWorker } from './book/chapter-worker.js';
 
@@ -22,43 +27,73 @@ const common = (command: Command) =>
     .option('--lang <languages>', 'editions to build: nl,en or all', 'all')
     .option('--source <pattern>', 'where chapters are, e.g. content/{lang}/{slug}.md (overrides book.yaml)')
     .option('--strict', 'missing chapters and every warning are errors')
+    .option('--reporter <name>', 'pretty, github (the default inside GitHub Actions) or json')
     .option('--debug', 'print the stack of every unexpected failure');
 
 common(program.command('build').description('write the editions to the output folder'))
   .addOption(new Option('--format <formats>', `formats to build (default: all): ${Object.keys(targets).join(',')}`))
   .option('--out <dir>', 'output folder (default: dist beside book.yaml)')
   .option('--jobs <n>', 'editions rendered at the same time (default: cores, at most 4)')
+  .option('--compare <dir>', 'say which chapters and PDF pages changed against the editions in this folder')
+  .option('--shard <i/n>', 'build only the i-th of n balanced shares of the editions (for a CI job matrix)')
   .action((manifest: string, flags) => run(manifest, flags, false));
+
+program
+  .command('index')
+  .description('write index.html in the output folder: every edition found there, with links and downloads')
+  .argument('[manifest]', 'the book manifest', 'book.yaml')
+  .option('--out <dir>', 'output folder (default: dist beside book.yaml)')
+  .action(async (manifest: string, flags: { out?: string }) => {
+    const index = await writeIndexPage(manifest, flags.out);
+    console.log(`index       ${path.relative(process.cwd(), index.path)}  ${index.editions} editions`);
+  });
 
 common(program.command('check').description('validate manifest, frontmatter and links; write nothing'))
   .action((manifest: string, flags) => run(manifest, flags, true));
 
 async function run(manifest: string, flags: Record<string, string | boolean | undefined>, dryRun: boolean) {
   const started = performance.now();
+  const reporter = reporters[reporterName(flags.reporter as string | undefined)]();
+  let languages = await parseLanguages(String(flags.lang), manifest);
+  const source = flags.source as string | undefined;
+  if (typeof flags.shard === 'string') languages = await shardLanguages(manifest, parseShard(flags.shard), { languages, source });
   const options: BuildOptions = {
     formats: dryRun ? [] : flags.format === undefined ? undefined : parseFormats(String(flags.format)),
-    languages: await parseLanguages(String(flags.lang), manifest),
-    source: flags.source as string | undefined,
+    languages,
+    source,
     outDir: flags.out as string | undefined,
     jobs: flags.jobs === undefined ? undefined : parseJobs(String(flags.jobs)),
     strict: Boolean(flags.strict),
     chapterWorker: import.meta.url,
     dryRun,
-    onWrite: (event) => {
-      const chapters = event.chapters === event.listed ? `${event.chapters} chapters` : `${event.chapters}/${event.listed} chapters`;
-      const file = path.relative(process.cwd(), event.path);
-      console.log(`${event.lang.padEnd(6)}${event.format.padEnd(6)}${file}  ${chapters}  ${Math.round(event.milliseconds)} ms`);
-    },
+    onWrite: (event) => reporter.onWrite?.(event),
   };
   const debug = Boolean(flags.debug);
   // A build of the HTML and EPUB editions spreads its languages over threads (see threads.ts);
   // --debug keeps it in one, where each failure still holds its stack.
   const result = await buildInThreads(new URL(import.meta.url), manifest, options, debug ? 1 : threadsFor(options));
-  for (const line of formatMessages(result.files)) console.error(line);
-  if (debug) for (const stack of causeStacks(result.files)) console.error(stack);
-  console.log(summary(result, dryRun, performance.now() - started));
-  summarized = true;
   process.exitCode = countMessages(result.files).errors > 0 ? 1 : 0;
+  const requested = (await manifestLanguages(manifest)) ?? languages ?? [];
+  // A book in several languages gets an index page beside its HTML editions; a shard
+  // leaves it to the job that gathers the shares (`folio index`).
+  const selected = languages ? requested.filter((lang) => languages.includes(lang)) : requested;
+  const html = result.written.some((event) => event.format === 'html');
+  const changes = typeof flags.compare === 'string' ? await compareEditions(result.written, path.resolve(flags.compare)) : undefined;
+  const index = html && selected.length > 1 && flags.shard === undefined ? await writeIndexPage(manifest, options.outDir) : undefined;
+  await reporter.report({
+    command: dryRun ? 'check' : 'build',
+    result,
+    diagnostics: diagnosticsOf(result.files),
+    languages: selected,
+    formats: options.formats ?? defaultFormats,
+    milliseconds: performance.now() - started,
+    exitCode: process.exitCode,
+    index,
+    changes,
+    cwd: process.cwd(),
+  });
+  if (debug) for (const stack of causeStacks(result.files)) console.error(stack);
+  summarized = true;
 }
 
 /** The stacks behind messages that came from an exception (shown with --debug). */
@@ -66,24 +101,8 @@ function causeStacks(files: BuildResult['files']): string[] {
   return files.flatMap((file) => file.messages.map((message) => message.cause)).filter((cause): cause is Error => cause instanceof Error && Boolean(cause.stack)).map((cause) => cause.stack!);
 }
 
-/** Set once the summary line is printed: the process must never end without one. */
+/** Set once the reporter has printed its summary: the process must never end without one. */
 let summarized = false;
-
-function summary(result: BuildResult, dryRun: boolean, milliseconds: number): string {
-  const { errors, warnings } = countMessages(result.files);
-  const parts = [
-    dryRun ? plural(result.book?.editions.length ?? 0, 'edition') + ' checked' : `wrote ${plural(result.written.length, 'file')}`,
-    result.failed.length > 0 ? `${dryRun ? 'with errors' : 'not written (errors)'}: ${result.failed.join(', ')}` : '',
-    result.skipped.length > 0 ? `skipped (no chapters): ${result.skipped.join(', ')}` : '',
-    `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
-    `${(milliseconds / 1000).toFixed(1)} s`,
-  ];
-  return parts.filter(Boolean).join('; ');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 // Node ends a process whose work is all waiting on promises that can never settle (exit
 // code 13) without a word; say so instead, and exit 1.

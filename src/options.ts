@@ -48,6 +48,16 @@ function canonical(tag: string): string {
   }
 }
 
+/** The manifest's languages, peeked at (undefined when book.yaml cannot be read; loading the book reports why). */
+export async function manifestLanguages(manifestPath: string): Promise<string[] | undefined> {
+  try {
+    const languages: unknown = parse(await readFile(manifestPath, 'utf8'))?.languages;
+    return Array.isArray(languages) && languages.every((lang) => typeof lang === 'string') ? languages : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `--jobs 2` → 2; anything but a positive whole number is a usage error. */
 export function parseJobs(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs must be a positive whole number, not ${value}`);

@@ -3,6 +3,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { aboutEdition, editionOf } from './diagnostics/diagnostic.js';
 import { build, inManifestOrder, type BuildOptions, type BuildResult, type WriteEvent } from './build.js';
 import { loadManifest } from './manifest/load.js';
 import { defaultFormats, targets } from './targets/registry.js';
@@ -28,6 +29,8 @@ interface SerializedMessage {
   fatal: boolean | null | undefined;
   ruleId?: string;
   source?: string;
+  /** The edition a message of book.yaml is about. */
+  lang?: string;
 }
 
 interface SerializedFile {
@@ -58,7 +61,7 @@ export const isBuildWorker = !isMainThread && (workerData as { folioBuild?: unkn
 export async function buildInThreads(entry: URL, manifestPath: string, options: BuildOptions, threads: number): Promise<BuildResult> {
   const { manifest } = await loadManifest(manifestPath);
   const languages = options.languages ?? manifest?.languages;
-  if (!manifest || !languages || threads < 2) return build(manifestPath, options);
+  if (!manifest || !languages || languages.length < 2 || threads < 2) return build(manifestPath, options);
 
   // Deal the languages out in turn, so each thread gets a share of every kind of edition.
   const groups = Array.from({ length: Math.min(threads, languages.length) }, (_, index) => languages.filter((_, i) => i % threads === index));
@@ -102,6 +105,7 @@ function serialize(result: BuildResult): ThreadResult {
       fatal: message.fatal,
       ruleId: message.ruleId,
       source: message.source,
+      lang: editionOf(message),
     })),
   }));
   return { files, written: result.written, failed: result.failed, skipped: result.skipped };
@@ -132,7 +136,7 @@ export function merge(results: ThreadResult[], languages: readonly string[], for
   // Each thread listed its chapters in reading order; put the editions in manifest order.
   chapters.sort((a, b) => order(a.lang ?? '') - order(b.lang ?? ''));
   for (const serialized of chapters) {
-    const file = new VFile({ path: serialized.path });
+    const file = new VFile({ path: serialized.path, data: serialized.lang ? { lang: serialized.lang } : {} });
     for (const message of serialized.messages) restore(file, message);
     files.set(serialized.path, file);
   }
@@ -150,5 +154,6 @@ function restore(file: VFile, message: SerializedMessage): void {
   const restored = new VFileMessage(message.reason, { place: message.place, ruleId: message.ruleId, source: message.source });
   restored.fatal = message.fatal;
   restored.file = file.path;
+  if (message.lang) aboutEdition(restored, message.lang);
   file.messages.push(restored);
 }

@@ -21,7 +21,8 @@ export async function loadChapter(
   entry: OutlineEntry,
   lang: string,
 ): Promise<Chapter> {
-  const file = new VFile({ path: filePath });
+  // The edition's language travels with the file: a reporter names it beside the message.
+  const file = new VFile({ path: filePath, data: { lang } });
   file.value = decodeChapter(bytes, file);
   let tree: Root = { type: 'root', children: [] };
   try {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { aboutEdition } from '../diagnostics/diagnostic.js';
 import { error, hasErrors, warn } from '../diagnostics/messages.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/schema.js';
@@ -95,13 +96,13 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
       continue;
     }
     if (edition.chapters.length === 0) {
-      warn(manifestFile, `${lang} edition skipped: none of its ${outline.entries.length} chapters exist at ${shown}`, where, 'edition-empty');
+      aboutEdition(warn(manifestFile, `${lang} edition skipped: none of its ${outline.entries.length} chapters exist at ${shown}`, where, 'edition-empty'), lang);
       result.skipped.push(lang);
       continue;
     }
     if (edition.missing.length > 0) {
       const count = `${edition.missing.length} of ${outline.entries.length} chapters missing`;
-      warn(manifestFile, `${lang} edition is partial: ${count} at ${shown} (${edition.missing.join(', ')})`, where, 'edition-incomplete');
+      aboutEdition(warn(manifestFile, `${lang} edition is partial: ${count} at ${shown} (${edition.missing.join(', ')})`, where, 'edition-incomplete'), lang);
     }
     files.push(...edition.chapters.map((chapter) => chapter.file));
     if (manifestFailed || refused || hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);

@@ -1,0 +1,58 @@
+import { describe, expect, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { folio } from '../support/folio.js';
+import { corpusAvailable, corpusRoot, repoRoot, requireTool } from '../support/tools.js';
+
+const describeGuide = corpusAvailable || process.env.CI === 'true' ? describe : describe.skip;
+
+/** The text of page `page` of a PDF, read on its own (pdftotext -f/-l), apart from how --compare reads pages. */
+const pageText = (file: string, page: number) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+const pageCount = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+
+describeGuide('what changed, on the guide', () => {
+  test('after one word of one chapter of the Dutch edition changes: that edition, that chapter, exactly the pages whose text changed', async () => {
+    requireTool('pdftotext', ['-v'], 'apt-get install -y poppler-utils');
+    const top = mkdtempSync(path.join(tmpdir(), 'folio-guide-compare-'));
+    const content = path.join(top, 'content');
+    cpSync(path.join(corpusRoot, 'content'), content, { recursive: true });
+    const source = path.join(content, '{lang}/insights/{slug}.md');
+    const build = (out: string, extra: string[] = [], env: Record<string, string> = {}) =>
+      folio(['build', '--source', source, '--lang', 'nl,sv', '--format', 'html,pdf', '--out', out, ...extra], env);
+    const [before, after] = [path.join(top, 'before'), path.join(top, 'after')];
+    expect((await build(before)).code).toBe(0);
+
+    const chapter = path.join(content, 'nl/insights/keep-it-simple.md');
+    chmodSync(chapter, 0o644);
+    const text = readFileSync(chapter, 'utf8');
+    expect(text).toContain('een wiskundeleraar die');
+    writeFileSync(chapter, text.replace('een wiskundeleraar die', 'een natuurkundeleraar die'));
+    const summary = path.join(top, 'summary.md');
+    const run = await build(after, ['--compare', before], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: repoRoot });
+    expect(run.code).toBe(0);
+
+    const [old, now] = [before, after].map((dir) => path.join(dir, 'agency-success-guide-nl.pdf')) as [string, string];
+    const expected: number[] = [];
+    for (let page = 1; page <= pageCount(now); page++) if (pageText(old, page) !== pageText(now, page)) expected.push(page);
+    expect(expected.length).toBeGreaterThan(0);
+    // The edited word is on one of them (hyphenation may break it across lines).
+    const words = (page: number) => pageText(now, page).replace(/\u00ad/g, '').replace(/-\n/g, '');
+    expect(expected.some((page) => words(page).includes('natuurkundeleraar'))).toBe(true);
+
+    const pages = expected.join(', ');
+    expect(run.stdout).toMatch(new RegExp(`^changes {5}nl {4}chapters: Houd Het Simpel \\(keep-it-simple\\); PDF pages: ${expected.length === 1 ? pages : '[\\d–, ]+'} of \\d+$`, 'm'));
+    expect(run.stdout).toMatch(/^changes {5}sv {4}unchanged$/m);
+    const markdown = readFileSync(summary, 'utf8');
+    expect(markdown).toContain('#### What changed');
+    expect(markdown).toMatch(/^\| nl \| Houd Het Simpel \(keep-it-simple\) \| [\d–, ]+ of \d+ \|$/m);
+    expect(markdown).toContain('Unchanged: sv.');
+    // The pages named are exactly the pages whose text changed.
+    const named = /^\| nl \| .* \| ([\d–, ]+) of \d+ \|$/m.exec(markdown)![1]!.split(', ').flatMap((range) => {
+      const [from, to = from] = range.split('–').map(Number) as [number, number?];
+      return Array.from({ length: to! - from + 1 }, (_, index) => from + index);
+    });
+    expect(named).toEqual(expected);
+  });
+});
