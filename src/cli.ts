@@ -5,11 +5,12 @@ import type { BuildOptions, BuildResult } from './build.js';
 import { UsageError } from './diagnostics/errors.js';
 import { countMessages } from './diagnostics/messages.js';
 import { formatError, formatMessages } from './diagnostics/report.js';
+import { initBook } from './init/init.js';
 import { parseFormats, parseJobs, parseLanguages } from './options.js';
 import { targets } from './targets/registry.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 
-/** `folio build` and `folio check`: argv → build() → diagnostics → exit code. */
+/** `folio build`, `folio check` and `folio init`: argv → build() → diagnostics → exit code. */
 const program = new Command('folio')
   .description('Build the EPUB, print PDF and single-page HTML editions of a book.')
   .exitOverride()
@@ -30,6 +31,17 @@ common(program.command('build').description('write the editions to the output fo
 
 common(program.command('check').description('validate manifest, frontmatter and links; write nothing'))
   .action((manifest: string, flags) => run(manifest, flags, true));
+
+program
+  .command('init')
+  .description('write a book.yaml for an existing book folder (mdBook, GitBook or markdown chapters)')
+  .requiredOption('--from <folder>', 'the book folder; book.yaml is written there')
+  .option('--force', 'replace an existing book.yaml')
+  .action(async (flags: { from: string; force?: boolean }) => {
+    const result = await initBook(flags.from, { force: flags.force });
+    for (const note of result.notes) console.log(`  ${note}`);
+    console.log(`wrote ${path.relative(process.cwd(), result.path)}; build it with: folio build ${path.relative(process.cwd(), result.path)}`);
+  });
 
 async function run(manifest: string, flags: Record<string, string | boolean | undefined>, dryRun: boolean) {
   const started = performance.now();

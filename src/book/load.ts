@@ -14,7 +14,8 @@ import { loadChapter } from './chapter.js';
 import { uniqueIds } from './ids.js';
 import { resolveLinks } from './links.js';
 import { directionOf, editionMetadata, findCover, pick } from './metadata.js';
-import { duplicateEntries, outlineOf, type Outline } from './outline.js';
+import { chapterSources, readOutline } from './contents.js';
+import { duplicateEntries, type Outline } from './outline.js';
 import { createChapterProcessor, type ChapterProcessor } from './processor.js';
 import type { Book, Edition, Part } from './types.js';
 
@@ -46,7 +47,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   const result: LoadedBook = { book: undefined, files, failed: new Set(), skipped: [] };
   if (!manifest) return finish(result, options);
 
-  const outline = outlineOf(manifest.contents);
+  const outline = await readOutline(manifest, source);
   for (const duplicate of duplicateEntries(outline)) {
     error(manifestFile, `Chapter ${duplicate.slug} is listed twice in contents`, source.locate(duplicate.path), 'contents-duplicate');
   }
@@ -73,7 +74,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   result.book = book;
 
   for (const lang of options.languages ?? manifest.languages) {
-    const sourceOf = (slug: string) => pattern.replaceAll('{lang}', lang).replaceAll('{slug}', slug);
+    const sourceOf = chapterSources(outline, source.root, pattern, lang);
     const strings = stringsFor(lang, manifest.strings[lang]);
     const processor = createChapterProcessor({ plugins, lang, strings, assets });
     const edition = await loadEdition({ manifest, source, outline, lang, strings, processor, sourceOf, coverPath: cover });
@@ -157,7 +158,7 @@ async function loadEdition(input: EditionInput): Promise<Edition> {
     const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;
     if (entry.role === 'front') edition.front.push(chapter);
     else if (entry.role === 'back') edition.back.push(chapter);
-    else if (entry.role === 'opener') Object.assign(part!, { opener: chapter, title: chapter.title });
+    else if (entry.role === 'opener') Object.assign(part!, { opener: chapter, title: chapter.title, titleNodes: chapter.titleNodes });
     else if (part) part.chapters.push(chapter);
     else edition.front.push(chapter); // a plain list: the whole book is one run of chapters
   }
@@ -169,7 +170,11 @@ async function loadEdition(input: EditionInput): Promise<Edition> {
   // Chapters and parts are elements too (`<article id="slug">` with a `slug-title` heading).
   const elementIds = [...edition.chapters.map((chapter) => chapter.slug), ...edition.parts.map((part) => part.id)];
   const ids = uniqueIds(edition.chapters, elementIds.flatMap((id) => [id, `${id}-title`]));
-  for (const chapter of edition.chapters) chapter.ids.add(chapter.slug);
+  for (const chapter of edition.chapters) {
+    chapter.ids.add(chapter.slug);
+    // The heading the title came from is the chapter's opener now: links to it go there.
+    if (chapter.titleAnchor && !ids.get(chapter)?.has(chapter.titleAnchor)) ids.get(chapter)?.set(chapter.titleAnchor, chapter.slug);
+  }
   const chapters = new Map(edition.chapters.map((chapter) => [chapter.slug, chapter]));
   for (const chapter of edition.chapters) {
     resolveLinks(chapter, {
