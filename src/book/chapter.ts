@@ -18,8 +18,9 @@ export async function loadChapter(
   text: string,
   entry: OutlineEntry,
   lang: string,
+  root: string,
 ): Promise<Chapter> {
-  const file = new VFile({ path: filePath, value: text });
+  const file = new VFile({ path: filePath, value: text, data: { bookRoot: root } });
   const mdast = processor.parse(file);
   const tree = (await processor.run(mdast, file)) as Root;
   const frontmatter = file.data.frontmatter ?? {};

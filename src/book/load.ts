@@ -14,6 +14,7 @@ import { loadChapter } from './chapter.js';
 import { uniqueIds } from './ids.js';
 import { resolveLinks } from './links.js';
 import { directionOf, editionMetadata, findCover, pick } from './metadata.js';
+import { oneWarningPerLanguage } from './code-languages.js';
 import { chapterSources, readOutline } from './contents.js';
 import { duplicateEntries, type Outline } from './outline.js';
 import { createChapterProcessor, type ChapterProcessor } from './processor.js';
@@ -93,6 +94,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
     if (manifestFailed || hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);
     book.editions.push(edition);
   }
+  oneWarningPerLanguage(files);
   return finish(result, options);
 }
 
@@ -153,7 +155,7 @@ async function loadEdition(input: EditionInput): Promise<Edition> {
       continue;
     }
     if ('error' in read) throw read.error;
-    const chapter = await loadChapter(input.processor, filePath, read.text, entry, lang);
+    const chapter = await loadChapter(input.processor, filePath, read.text, entry, lang, input.source.root);
     edition.chapters.push(chapter);
     const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;
     if (entry.role === 'front') edition.front.push(chapter);

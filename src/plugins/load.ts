@@ -7,10 +7,12 @@ import { packageRoot } from '../package-root.js';
 import type { ManifestSource } from '../manifest/load.js';
 import type { PluginEntry } from '../manifest/schema.js';
 import remarkDropPreamble from './remark-drop-preamble.js';
+import remarkMdbook from './remark-mdbook.js';
 
 /** Plugins that come with Folio, named `folio/<name>` in book.yaml. */
 export const builtInPlugins: Readonly<Record<string, Plugin>> = {
   'folio/remark-drop-preamble': remarkDropPreamble as unknown as Plugin,
+  'folio/mdbook': remarkMdbook as unknown as Plugin,
 };
 
 /**
