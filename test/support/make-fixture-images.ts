@@ -31,3 +31,4 @@ await diagram('mdbook/src/real/pictures/beside.png', 640, 360, 3);
 await diagram('gitbook/assets/plan.png', 1200, 800, 4);
 await diagram('plain/pics/photo.png', 800, 533, 3);
 await diagram('plain/pics/wide.png', 3000, 1000, 5);
+await diagram('plain/pics/banner.png', 2400, 300, 4);

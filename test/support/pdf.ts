@@ -148,3 +148,24 @@ export async function pdfLinks(file: string): Promise<PdfLink[]> {
   });
   return links;
 }
+
+export interface PdfImage {
+  page: number;
+  type: string;
+  width: number;
+  height: number;
+  xPpi: number;
+  yPpi: number;
+}
+
+/** Every image drawn in the PDF, as `pdfimages -list` reports it (one row per drawing). */
+export async function pdfImages(file: string): Promise<PdfImage[]> {
+  requireTool('pdfimages', ['-v'], poppler);
+  const { stdout } = await run('pdfimages', ['-list', file]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.trim().split(/\s+/))
+    .map((cells) => ({ page: Number(cells[0]), type: cells[2]!, width: Number(cells[3]), height: Number(cells[4]), xPpi: Number(cells[12]), yPpi: Number(cells[13]) }));
+}
