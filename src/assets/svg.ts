@@ -55,13 +55,19 @@ export function readImageFile(file: string): Buffer {
 
 function parse(text: string, strict = true) {
   const problems: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => level !== 'warning' && problems.push(message) }).parseFromString(text, 'image/svg+xml');
+  let doc;
+  try {
+    doc = new DOMParser({ onError: (level, message) => level !== 'warning' && problems.push(message) }).parseFromString(text, 'image/svg+xml');
+  } catch (cause) {
+    throw new Error(`not well-formed XML: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`);
+  }
   if ((strict && problems.length > 0) || !doc.documentElement) throw new Error(`not well-formed XML: ${problems[0] ?? 'no root element'}`);
   return doc;
 }
 
+/** An entity's replacement text is markup (`&amp;` in it is an ampersand); only a quote could end an attribute. */
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  return text.replace(/"/g, '&quot;');
 }
 
 /** The general entities an internal DTD subset declares with a literal value. */

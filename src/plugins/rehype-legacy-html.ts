@@ -49,6 +49,9 @@ export default function rehypeLegacyHtml() {
         if (rename.style) styles.push(rename.style);
         if (node.tagName === 'font') styles.push(...fontStyles(node.properties));
         if (node.tagName === 'font' || node.tagName === 'basefont') for (const name of ['color', 'face', 'size']) delete node.properties[name];
+        // HTML drops the newline after <pre> and <listing> but keeps it after <xmp>: as a pre it would show.
+        const first = node.children[0];
+        if (rename.tagName === 'pre' && first?.type === 'text') first.value = first.value.replace(/^\r?\n/, '');
         node.tagName = rename.tagName;
       }
       styles.push(...attributeStyles(node));

@@ -34,7 +34,8 @@ export default function remarkMdbook() {
     visit(tree, (node, index, parent) => {
       if (node.type === 'code') {
         const code = node as Code;
-        code.value = code.value.replace(directivePattern, (whole, _name: string, target: string) => include(target, code.position)?.replace(/\n$/, '') ?? whole);
+        // A directive that failed is reported once, as an error, and leaves nothing behind.
+        code.value = code.value.replace(directivePattern, (_whole, _name: string, target: string) => include(target, code.position)?.replace(/\n$/, '') ?? '');
         return SKIP;
       }
       if (node.type !== 'paragraph' || !parent || index === undefined) return undefined;
@@ -42,8 +43,7 @@ export default function remarkMdbook() {
       const only = paragraph.children.length === 1 && paragraph.children[0]!.type === 'text' ? paragraph.children[0].value.trim() : undefined;
       const match = only === undefined ? undefined : /^\{\{\s*#(?:include|rustdoc_include)\s+([^}]+?)\s*\}\}$/.exec(only);
       if (!match) return undefined;
-      const text = include(match[1]!, paragraph.position);
-      if (text === undefined) return undefined;
+      const text = include(match[1]!, paragraph.position) ?? '';
       const children = unified().use(remarkParse).use(remarkGfm).parse(text).children as RootContent[];
       // The included nodes stand where the directive was written, for any message about them.
       visit({ type: 'root', children } as Root, (inner) => {
