@@ -22,9 +22,10 @@ const Localized = z.union([z.string(), z.record(Language, z.string())]);
 
 /**
  * A chapter file named by its path relative to book.yaml (`src/README.md`), for books whose
- * file names are not slugs; its id is made from the file name (see book/chapter-ids.ts).
+ * file names are not slugs (`{lang}` is replaced by the edition's language); its id is
+ * made from the file name (see book/chapter-ids.ts).
  */
-const ChapterFile = z.string().regex(/^[^{}]*\.(?:md|markdown)$/i, 'must be a markdown file path ending in .md');
+const ChapterFile = z.string().regex(/^(?:[^{}]|\{lang\})*\.(?:md|markdown)$/i, 'must be a markdown file path ending in .md');
 
 /** A place in the reading order: a chapter slug (found through `source`) or a chapter file. */
 const Entry = z.union([Slug, ChapterFile]);

@@ -40,3 +40,11 @@ test('contents may list files beside slugs; typed slugs stay as they are', () =>
   ]);
   expect(outline.parts[0]!.opener).toBe('intro');
 });
+
+test('a file entry may name its language folder: {lang} is kept for each edition to replace', () => {
+  const outline = outlineOf(['{lang}/README.md', '{lang}/intro.md']);
+  expect(outline.entries.map(({ slug, file }) => ({ slug, file }))).toEqual([
+    { slug: 'readme', file: '{lang}/README.md' },
+    { slug: 'intro', file: '{lang}/intro.md' },
+  ]);
+});
