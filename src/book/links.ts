@@ -67,9 +67,16 @@ export function resolveLinks(chapter: Chapter, context: LinkContext): void {
       const slug = [...context.outlineSlugs].find((candidate) => names.has(context.sourceOf(candidate)));
       if (slug) linkToChapter(node, chapter, slug, fragment, context);
       else {
-        // A book has no such file: the link would lead nowhere, so its text stays, unlinked.
-        warn(chapter.file, `Link to ${target}, which is not a chapter of the book: printed as text. Link to a chapter's .md file or to an absolute URL`, node, 'link-missing-chapter');
-        unlink(node);
+        // A book has no such file. On the book's site, where the chapter is published, the
+        // link still leads somewhere; anywhere else it would not, so its text stays, unlinked.
+        const published = onSite(href, chapter.slug, context);
+        if (published) {
+          warn(chapter.file, `Link to ${target}, which is not a chapter of the book: linked on the site, ${published}`, node, 'link-missing-chapter');
+          node.properties.href = published;
+        } else {
+          warn(chapter.file, `Link to ${target}, which is not a chapter of the book: printed as text. Link to a chapter's .md file or to an absolute URL`, node, 'link-missing-chapter');
+          unlink(node);
+        }
       }
     }
   });
@@ -99,6 +106,14 @@ export function resolveLinks(chapter: Chapter, context: LinkContext): void {
       unlink(node);
     }
   }
+}
+
+/** Where a relative link of a chapter leads on the book's site (by `chapterUrl`), if it stays on the site. */
+function onSite(href: string, slug: string, context: LinkContext): string | undefined {
+  if (!context.site || !context.chapterUrl) return undefined;
+  const site = new URL(context.site);
+  const url = new URL(href, new URL(context.chapterUrl.replace('{slug}', slug), site));
+  return url.origin === site.origin && url.pathname.startsWith(site.pathname) ? url.href : undefined;
 }
 
 /** Turns a link into a span of its text, keeping only what a span may carry. */
