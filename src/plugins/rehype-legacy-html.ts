@@ -22,7 +22,9 @@ const renamed: Record<string, { tagName: string; style?: string }> = {
 };
 
 /** Obsolete elements that carry another page or a plugin: nothing a book can show. */
-const removed = new Set(['applet', 'frame', 'frameset', 'noframes', 'isindex', 'keygen', 'bgsound']);
+const removed = new Set(['applet', 'frame', 'frameset', 'noframes', 'isindex', 'keygen', 'bgsound', 'spacer']);
+/** Of those, the ones that were empty in their day: what the HTML parser put inside them follows them. */
+const unwrapped = new Set(['spacer', 'bgsound', 'isindex', 'keygen']);
 
 /** `<font size="1">`…`7` in CSS. */
 const fontSizes = ['x-small', 'small', 'medium', 'large', 'x-large', 'xx-large', 'xxx-large'];
@@ -40,7 +42,7 @@ export default function rehypeLegacyHtml() {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (removed.has(node.tagName) && parent && index !== undefined) {
         warn(file, `Removed <${node.tagName}>: it is obsolete HTML that a book cannot show`, node, 'html-obsolete');
-        parent.children.splice(index, 1);
+        parent.children.splice(index, 1, ...(unwrapped.has(node.tagName) ? node.children : []));
         return [SKIP, index];
       }
       const styles: string[] = [];
@@ -130,5 +132,12 @@ function attributeStyles(node: Element): string[] {
     take('color');
   }
   if (node.tagName === 'body' || node.tagName === 'table' || cell) take('background');
+  if ((node.tagName === 'ul' || node.tagName === 'li') && typeof properties.type === 'string') styles.push(`list-style-type: ${take('type')!.toLowerCase()}`);
+  // `<a name="x">`, the old anchor: an id, so that links to #x still arrive.
+  if (node.tagName === 'a' && properties.name !== undefined) {
+    const name = take('name');
+    if (name && properties.id === undefined) properties.id = name;
+  }
+  if (node.tagName === 'img') take('longDesc');
   return styles;
 }

@@ -267,3 +267,26 @@ describe('a folder of markdown chapters: no SUMMARY, no frontmatter, file names 
     expect(statSync(built.pdf).size).toBeGreaterThan(0);
   });
 });
+
+describe('pages of the old web: obsolete HTML in every corner', () => {
+  let built: Built;
+  beforeAll(async () => {
+    built = await buildFixture('legacy');
+  });
+  editionsAreValid(() => built, 'legacy', 0, 0);
+
+  test('what has a modern form is converted; what has none is removed with a warning at its place', () => {
+    const html = readFileSync(built.html, 'utf8');
+    expect(html).toContain('<a id="top"></a>');
+    expect(html).toContain('<a href="#top">top</a>');
+    expect(html).toContain('<ul style="list-style-type: square">');
+    const removed = built.build.stderr.split('\n').filter((line) => /html-obsolete|html-removed/.test(line)).map((line) => line.replace(/^\S*legacy\//, ''));
+    expect(removed).toEqual([
+      'Frames.md:5:1  warning  Removed <noframes>: it is obsolete HTML that a book cannot show  html-obsolete',
+      'Frames.md:7:1  warning  Removed <applet>: it is obsolete HTML that a book cannot show  html-obsolete',
+      'Frames.md:9:1  warning  Removed <object> from the chapter: an edition must not load other pages  html-removed',
+      'Frames.md:11:1  warning  Removed <embed> from the chapter: an edition must not load other pages  html-removed',
+      'Old Pages.md:23:64  warning  Removed <spacer>: it is obsolete HTML that a book cannot show  html-obsolete',
+    ]);
+  });
+});

@@ -36,6 +36,12 @@ test('presentational attributes become styles, before any style the author wrote
   expect(html).toContain('<img src="a.png" alt="" style="float: left; margin: 0px 4px">');
 });
 
+test('old anchors become ids, list types styles, and spacers leave', async () => {
+  const { html, messages } = await render('<a name="top"></a>\n\n<ul type="square"><li>a</li></ul>\n\nA<spacer size="9">b\n');
+  expect(html).toBe('<p><a id="top"></a></p>\n<ul style="list-style-type: square"><li>a</li></ul>\n<p>Ab</p>');
+  expect(messages).toEqual(['5:2 Removed <spacer>: it is obsolete HTML that a book cannot show']);
+});
+
 test('elements a book cannot show are removed with a warning at their place', async () => {
   const { html, messages } = await render('Text.\n\n<applet code="x.class">\nOld\n</applet>\n');
   expect(html).toBe('<p>Text.</p>\n');
