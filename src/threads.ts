@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { build, type BuildOptions, type BuildResult, type WriteEvent } from './build.js';
 import { loadManifest } from './manifest/load.js';
+import { oneWarningPerLanguage } from './book/code-languages.js';
 
 /**
  * Builds on every core. Parsing markdown and writing HTML and EPUB are JavaScript work,
@@ -135,6 +136,7 @@ function merge(results: ThreadResult[], languages: readonly string[], formats: r
     for (const message of serialized.messages) restore(file, message);
     files.set(serialized.path, file);
   }
+  oneWarningPerLanguage([...files.values()]);
   const written = results.flatMap((result) => result.written).sort((a, b) => order(a.lang) - order(b.lang) || formats.indexOf(a.format) - formats.indexOf(b.format));
   return {
     book: undefined,

@@ -3,7 +3,8 @@ import type { VFile } from 'vfile';
 /**
  * A book that uses a language highlight.js does not know usually does so in many blocks:
  * one warning per language for the whole book (at its first block, counting the rest) says
- * as much as one per block and does not bury the other messages.
+ * as much as one per block and does not bury the other messages. Merging the messages of
+ * several loads (threads) again sums their counts.
  */
 export function oneWarningPerLanguage(files: readonly VFile[]): void {
   const first = new Map<string, { message: VFile['messages'][number]; count: number }>();
@@ -11,12 +12,13 @@ export function oneWarningPerLanguage(files: readonly VFile[]): void {
     file.messages = file.messages.filter((message) => {
       if (message.ruleId !== 'missing-language') return true;
       const lang = /`([^`]*)`/.exec(message.reason)?.[1] ?? '';
+      const count = Number(/\((\d+) blocks in the book/.exec(message.reason)?.[1] ?? 1);
       const seen = first.get(lang);
       if (seen) {
-        seen.count++;
+        seen.count += count;
         return false;
       }
-      first.set(lang, { message, count: 1 });
+      first.set(lang, { message, count });
       return true;
     });
   }

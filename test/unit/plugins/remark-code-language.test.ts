@@ -39,3 +39,14 @@ test('an unknown language is one warning for the whole book, at its first block,
     'one.md:9:1 Code in `barlang` is printed without highlighting: highlight.js has no such language or alias',
   ]);
 });
+
+test('merging the messages of several loads (threads) again leaves one warning, counting every block', async () => {
+  const one = await render('```foolang\nx\n```\n\n```foolang\ny\n```\n', 'one.md');
+  const two = await render('```foolang\nw\n```\n', 'two.md');
+  oneWarningPerLanguage([one.file]);
+  oneWarningPerLanguage([two.file]);
+  oneWarningPerLanguage([one.file, two.file]);
+  expect([...one.file.messages, ...two.file.messages].map((message) => message.reason)).toEqual([
+    'Code in `foolang` is printed without highlighting: highlight.js has no such language or alias (3 blocks in the book; this is the first)',
+  ]);
+});
