@@ -17,7 +17,8 @@ const directivePattern = /\{\{\s*#(include|rustdoc_include)\s+([^}]+?)\s*\}\}/g;
  * A directive inside a code block is replaced by the lines it names; a paragraph that is
  * only a directive by the included markdown. A file is read relative to the chapter's
  * real path (a chapter may be a symbolic link) and never from outside the book's folder.
- * What rustdoc hides is left out: the book shows the lines the directive names.
+ * What rustdoc hides is left out: the book shows the lines the directive names, and in
+ * Rust code, as mdBook shows it, not the lines marked hidden with `# `.
  */
 export default function remarkMdbook() {
   return function (tree: Root, file: VFile) {
@@ -36,6 +37,7 @@ export default function remarkMdbook() {
         const code = node as Code;
         // A directive that failed is reported once, as an error, and leaves nothing behind.
         code.value = code.value.replace(directivePattern, (_whole, _name: string, target: string) => include(target, code.position)?.replace(/\n$/, '') ?? '');
+        if (code.lang?.split(/[,\s]/)[0]?.toLowerCase() === 'rust') code.value = withoutHiddenLines(code.value);
         return SKIP;
       }
       if (node.type !== 'paragraph' || !parent || index === undefined) return undefined;
@@ -53,6 +55,18 @@ export default function remarkMdbook() {
       return [SKIP, index + children.length];
     });
   };
+}
+
+/**
+ * Rust code without the lines mdBook hides: `# ` and a lone `#` start a hidden line (a
+ * boilerplate `fn main() {`); `##` is an escaped `#`; `#[derive]` and `#!` are code.
+ */
+export function withoutHiddenLines(code: string): string {
+  return code
+    .split('\n')
+    .filter((line) => !/^\s*#(?: |$)/.test(line))
+    .map((line) => line.replace(/^(\s*)##/, '$1#'))
+    .join('\n');
 }
 
 /** Reads what `target` (`file.rs`, `file.rs:anchor`, `file.rs:2:5`) names, or why it cannot. */

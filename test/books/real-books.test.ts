@@ -201,8 +201,9 @@ describe('an mdBook: book.toml, SUMMARY.md with parts, includes, images of every
     expect(html).not.toContain('{{#include');
     expect(html).not.toContain('ANCHOR');
     const blocks = [...html.matchAll(/<code class="hljs language-([\w-]+)">([^]*?)<\/code>/g)].map((match) => ({ lang: match[1], highlighted: match[2]!.includes('<span class="hljs-') }));
-    // rust,ignore · rust,noplayground · rust · sh · powershell · cmd · hs: highlighted; foolang twice: not.
+    // rust,ignore · rust,noplayground · rust · rust · sh · powershell · cmd · hs: highlighted; foolang twice: not.
     expect(blocks).toEqual([
+      { lang: 'rust', highlighted: true },
       { lang: 'rust', highlighted: true },
       { lang: 'rust', highlighted: true },
       { lang: 'rust', highlighted: true },
@@ -215,6 +216,9 @@ describe('an mdBook: book.toml, SUMMARY.md with parts, includes, images of every
     ]);
     expect(html.includes('<span class="hljs-title function_">main</span>() {\n    <span class="hljs-built_in">println!</span>')).toBe(true);
     expect(html.includes('fn</span> <span class="hljs-title function_">other</span>')).toBe(true);
+    // The lines mdBook hides (`# fn main() {`) are not in the book.
+    expect(html.includes('<span class="hljs-keyword">let</span> <span class="hljs-variable">answer</span>')).toBe(true);
+    expect(html).not.toMatch(/# (?:<[^>]+>)*fn/);
     const warnings = built.build.stderr.split('\n');
     expect(warnings.filter((line) => line.includes('missing-language'))).toEqual([expect.stringMatching(/ch01-01-installation\.md:30:1 {2}warning {2}Code in `foolang` .*\(2 blocks in the book/)]);
   });

@@ -61,3 +61,8 @@ test('files are read beside the chapter\'s real file, never outside the book; pr
     '9:1 {{#include missing.rs}}: no file missing.rs beside the chapter',
   ]);
 });
+
+test("Rust code shows what mdBook shows: lines hidden with '# ' leave, '##' is an escaped '#', attributes stay", async () => {
+  const { html } = await render(book(), '```rust,editable\n# fn main() {\n#[derive(Debug)]\nstruct A;\nlet s = "\n##x";\n#\n# }\n```\n\n```python\n# a comment\n```\n');
+  expect(html).toBe('<pre><code class="language-rust,editable">#[derive(Debug)]\nstruct A;\nlet s = "\n#x";\n</code></pre>\n<pre><code class="language-python"># a comment\n</code></pre>');
+});
