@@ -80,7 +80,11 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
     const processor = createChapterProcessor({ plugins, lang, strings, assets });
     const edition = await loadEdition({ manifest, source, outline, lang, strings, processor, sourceOf, coverPath: cover });
     const where = source.locate(['contents'], { key: true });
-    const shown = path.relative(process.cwd(), pattern);
+    // Chapters listed as files (or by a SUMMARY.md) are named by their files, not the pattern.
+    const byFile = outline.entries.some((entry) => entry.file);
+    const shown = byFile ? 'their files' : path.relative(process.cwd(), pattern);
+    const at = byFile ? '' : ` at ${shown}`;
+    const named = (slug: string) => outline.entries.find((entry) => entry.slug === slug)?.file?.replaceAll('{lang}', lang) ?? slug;
     if (edition.chapters.length === 0) {
       warn(manifestFile, `${lang} edition skipped: none of its ${outline.entries.length} chapters exist at ${shown}`, where, 'edition-empty');
       result.skipped.push(lang);
@@ -88,7 +92,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
     }
     if (edition.missing.length > 0) {
       const count = `${edition.missing.length} of ${outline.entries.length} chapters missing`;
-      warn(manifestFile, `${lang} edition is partial: ${count} at ${shown} (${edition.missing.join(', ')})`, where, 'edition-incomplete');
+      warn(manifestFile, `${lang} edition is partial: ${count}${at} (${edition.missing.map(named).join(', ')})`, where, 'edition-incomplete');
     }
     files.push(...edition.chapters.map((chapter) => chapter.file));
     if (manifestFailed || hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);
