@@ -165,6 +165,15 @@ describe('an mdBook: book.toml, SUMMARY.md with parts, includes, images of every
   // wide, tall, small, photo, the SVG, the picture beside the linked chapter's real file
   editionsAreValid(() => built, 'mdbook', 6, 5);
 
+  test('init refuses to replace a book.yaml (exit 2) unless --force', async () => {
+    const before = readFileSync(path.join(built.folder, 'book.yaml'), 'utf8');
+    const again = await folio(['init', '--from', built.folder]);
+    expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 2, stderr: expect.stringContaining('exists already; add --force to replace it') });
+    const forced = await folio(['init', '--from', built.folder, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(path.join(built.folder, 'book.yaml'), 'utf8')).toBe(before);
+  });
+
   test('init reads book.toml and SUMMARY.md and says what it read', () => {
     expect(built.init.stdout).toContain('mdBook book: read book.toml');
     const manifest = readFileSync(path.join(built.folder, 'book.yaml'), 'utf8');
