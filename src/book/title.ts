@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Paragraph } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
+import { toString as mdastString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
@@ -38,13 +39,18 @@ export function takeTitle(tree: Root, frontmatterTitle: string | undefined, fall
   return fallback ? { text: fallback } : undefined;
 }
 
-/** A frontmatter title's inline markdown; a title without markup stays exactly as written. */
+/**
+ * A frontmatter title's inline markdown. A title that is not one paragraph of inline
+ * markdown (`1. Intro` would be a list) stays exactly as written; escapes are read
+ * (`5 \* 3` is `5 * 3`); raw HTML, which a title cannot carry, leaves plain text.
+ */
 export function inlineTitle(title: string): ChapterTitle {
   const mdast = unified().use(remarkParse).parse(title);
   const paragraph = mdast.children.length === 1 && mdast.children[0]!.type === 'paragraph' ? (mdast.children[0] as Paragraph) : undefined;
-  if (!paragraph || paragraph.children.every((node) => node.type === 'text')) return { text: title };
-  const hast = toHast(paragraph) as Element;
-  const nodes = hast.children;
+  if (!paragraph) return { text: title };
+  if (paragraph.children.every((node) => node.type === 'text')) return { text: mdastString(paragraph).trim() || title };
+  if (paragraph.children.some((node) => node.type === 'html')) return { text: mdastString(paragraph, { includeHtml: false }).trim() || title };
+  const nodes = (toHast(paragraph) as Element).children;
   return { text: nodes.map((node) => toString(node)).join('').trim(), nodes };
 }
 

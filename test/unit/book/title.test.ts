@@ -47,3 +47,10 @@ test('frontmatter titles keep inline markdown; without markup they stay exactly 
   expect(toHtml({ type: 'root', children: inlineTitle('Use `git` *now*').nodes! })).toBe('Use <code>git</code> <em>now</em>');
   expect(inlineTitle('R&D: "quotes" & 3 < 4')).toEqual({ text: 'R&D: "quotes" & 3 < 4' });
 });
+
+test('a frontmatter title that is not inline markdown stays as written; escapes are read; HTML leaves its text', () => {
+  expect(inlineTitle('1. Introduction')).toEqual({ text: '1. Introduction' });
+  expect(inlineTitle('# Not a heading')).toEqual({ text: '# Not a heading' });
+  expect(inlineTitle('5 \\* 3')).toEqual({ text: '5 * 3' });
+  expect(inlineTitle('A <b>bold</b> move')).toEqual({ text: 'A bold move' });
+});
