@@ -241,7 +241,10 @@ describe('an mdBook: book.toml, SUMMARY.md with parts, includes, images of every
     expect(built.build.stderr).toMatch(/src\/ch01-02-x\.md:9:1 {2}warning {2}SVG img\/diagram\.svg: removed the DOCTYPE, <script>/);
   });
 
-  test("the author's width is kept and the other side follows the file's proportions", () => {
+  test("the author's width is kept and the other side follows the file's proportions", async () => {
+    // In print: the 900 px photo drawn 300 CSS px (3.125 in) wide is 288 pixels per inch.
+    const photo = (await pdfImages(built.pdf)).find((image) => image.width === 900 && image.height === 600);
+    expect(photo?.xPpi).toBeCloseTo(288, -1);
     const html = readFileSync(built.html, 'utf8');
     expect(html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="A photo, shown at 300 pixels" width="300" height="200">/);
   });
