@@ -12,10 +12,11 @@ import { manifestLanguages, parseFormats, parseJobs, parseLanguages } from './op
 import { parseShard, shardLanguages } from './shard.js';
 import { writeIndexPage } from './site/index-page.js';
 import { defaultFormats, targets } from './targets/registry.js';
+import { initBook } from './init/init.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 import { isChapterWorker, runChapterWorker } from './book/chapter-worker.js';
 
-/** `folio build` and `folio check`: argv → build() → diagnostics → exit code. */
+/** `folio build`, `folio check` and `folio init`: argv → build() → diagnostics → exit code. */
 const program = new Command('folio')
   .description('Build the EPUB, print PDF and single-page HTML editions of a book.')
   .exitOverride()
@@ -50,6 +51,17 @@ program
 
 common(program.command('check').description('validate manifest, frontmatter and links; write nothing'))
   .action((manifest: string, flags) => run(manifest, flags, true));
+
+program
+  .command('init')
+  .description('write a book.yaml for an existing book folder (mdBook, GitBook or markdown chapters)')
+  .requiredOption('--from <folder>', 'the book folder; book.yaml is written there')
+  .option('--force', 'replace an existing book.yaml')
+  .action(async (flags: { from: string; force?: boolean }) => {
+    const result = await initBook(flags.from, { force: flags.force });
+    for (const note of result.notes) console.log(`  ${note}`);
+    console.log(`wrote ${path.relative(process.cwd(), result.path)}; build it with: folio build ${path.relative(process.cwd(), result.path)}`);
+  });
 
 async function run(manifest: string, flags: Record<string, string | boolean | undefined>, dryRun: boolean) {
   const started = performance.now();

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { outlineOf } from './book/outline.js';
+import { chapterSources, readOutline } from './book/contents.js';
 import { UsageError } from './diagnostics/errors.js';
 import { loadManifest } from './manifest/load.js';
 
@@ -46,14 +46,17 @@ export function dealShards(weights: ReadonlyArray<readonly [string, number]>, co
  * The count only looks for the files; nothing is parsed.
  */
 export async function shardLanguages(manifestPath: string, shard: Shard, options: { languages?: readonly string[]; source?: string } = {}): Promise<string[] | undefined> {
-  const { manifest, root } = await loadManifest(manifestPath);
+  const loaded = await loadManifest(manifestPath);
+  const { manifest, root } = loaded;
   // book.yaml is invalid: the first share reports its errors (every share would), the others build nothing.
   if (!manifest) return shard.index === 1 ? options.languages?.slice() : [];
   const pattern = options.source ? path.resolve(options.source) : path.resolve(root, manifest.source);
-  const { entries } = outlineOf(manifest.contents);
+  // The contents as a build reads them: a list, parts, or the book's own SUMMARY.md.
+  const outline = await readOutline(manifest, loaded);
   const languages = options.languages ?? manifest.languages;
   const weights = languages.map((lang) => {
-    const chapters = entries.filter((entry) => existsSync(pattern.replaceAll('{lang}', lang).replaceAll('{slug}', entry.slug))).length;
+    const sourceOf = chapterSources(outline, root, pattern, lang);
+    const chapters = outline.entries.filter((entry) => existsSync(sourceOf(entry.slug))).length;
     return [lang, chapters + 1] as const;
   });
   return dealShards(weights, shard.count)[shard.index - 1]!;

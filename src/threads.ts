@@ -7,6 +7,7 @@ import { aboutEdition, editionOf } from './diagnostics/diagnostic.js';
 import { build, inManifestOrder, type BuildOptions, type BuildResult, type WriteEvent } from './build.js';
 import { loadManifest } from './manifest/load.js';
 import { defaultFormats, targets } from './targets/registry.js';
+import { oneWarningPerLanguage } from './book/code-languages.js';
 
 /**
  * Builds on every core. Parsing markdown and writing HTML and EPUB are JavaScript work,
@@ -140,6 +141,7 @@ export function merge(results: ThreadResult[], languages: readonly string[], for
     for (const message of serialized.messages) restore(file, message);
     files.set(serialized.path, file);
   }
+  oneWarningPerLanguage([...files.values()]);
   const merged: BuildResult = {
     book: undefined,
     files: [...files.values()],

@@ -1,3 +1,4 @@
+import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { cloneTree } from '../hast/tree.js';
 import type { Chapter, Edition } from '../book/types.js';
@@ -9,6 +10,8 @@ import { shiftHeadings } from './headings.js';
 export interface ChapterView {
   id: string;
   title: string;
+  /** The title with its inline markup, as HTML, when it has any (else the template prints `title`). */
+  titleHtml?: string;
   /** "Chapter 4", localized; absent for front and back matter. */
   label?: string;
   /** The heading element of the title: h2 in front and back matter, h3 inside a part. */
@@ -22,6 +25,7 @@ export interface PartView {
   /** "Part 2", localized. */
   label: string;
   title: string;
+  titleHtml?: string;
   tag: string;
   /** The opener's text, the part's introduction. */
   intro: string;
@@ -44,6 +48,7 @@ export function assembleSinglePage(edition: Edition, imageUrl: (file: string) =>
   const chapterView = (chapter: Chapter, rank: number): ChapterView => ({
     id: chapter.slug,
     title: chapter.title,
+    titleHtml: titleHtml(chapter.titleNodes),
     label: chapter.number === undefined ? undefined : format(edition.strings.chapter!, { n: chapter.number }),
     tag: `h${rank}`,
     html: bodyHtml(chapter, rank, imageUrl),
@@ -54,12 +59,18 @@ export function assembleSinglePage(edition: Edition, imageUrl: (file: string) =>
       id: part.id,
       label: format(edition.strings.part!, { n: part.number }),
       title: part.title,
+      titleHtml: titleHtml(part.titleNodes),
       tag: 'h2',
       intro: part.opener ? bodyHtml(part.opener, 2, imageUrl) : '',
       chapters: part.chapters.map((chapter) => chapterView(chapter, 3)),
     })),
     back: edition.back.map((chapter) => chapterView(chapter, 2)),
   };
+}
+
+/** A title's inline markup as HTML, when it has any. */
+export function titleHtml(nodes: ElementContent[] | undefined): string | undefined {
+  return nodes && toHtml({ type: 'root', children: nodes });
 }
 
 function bodyHtml(chapter: Chapter, titleRank: number, imageUrl: (file: string) => string): string {

@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import mime from 'mime-types';
+import { readImageFile } from './svg.js';
 
 const encoded = new Map<string, { stamp: string; uri: string }>();
 
 /**
- * A file as a data URI, for outputs that must be self-contained. Encoded once per version
+ * A file as a data URI, for outputs that must be self-contained (an SVG cleaned, see svg.ts). Encoded once per version
  * of the file: every edition of a build embeds the same fonts and cover (the guide's
  * cover alone is 1.2 MB of base64, sixteen times over).
  */
@@ -13,7 +14,7 @@ export function dataUri(filePath: string, mediaType: string): string {
   const stamp = `${mediaType} ${mtimeMs} ${size}`;
   const known = encoded.get(filePath);
   if (known?.stamp === stamp) return known.uri;
-  const uri = `data:${mediaType};base64,${readFileSync(filePath).toString('base64')}`;
+  const uri = `data:${mediaType};base64,${readImageFile(filePath).toString('base64')}`;
   encoded.set(filePath, { stamp, uri });
   return uri;
 }

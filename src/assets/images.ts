@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
 import { eachElement } from '../hast/tree.js';
 import { fileDataUri } from './data-uri.js';
+import { readImageFile } from './svg.js';
 
 /**
  * The chapters' images after loading: `src` is the absolute path of a file that exists
@@ -70,11 +70,11 @@ export interface PackagedImage {
 /**
  * An image for a package whose readers may not know every format: WebP (not a core media
  * type of EPUB 3.2, and unknown to older e-readers) becomes a lossless PNG; PNG, JPEG,
- * GIF and SVG are stored as they are. The name carries a hash of the bytes, so two files
+ * GIF are stored as they are, SVG cleaned (see svg.ts). The name carries a hash of the bytes, so two files
  * called `photo.png` in different folders do not collide.
  */
 export async function packageImage(file: string): Promise<PackagedImage> {
-  let data = readFileSync(file);
+  let data = readImageFile(file);
   let mediaType = mime.lookup(file) || 'application/octet-stream';
   if (mediaType === 'image/webp') {
     const { default: sharp } = await import('sharp');

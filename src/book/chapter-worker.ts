@@ -58,6 +58,8 @@ interface Done {
   type: 'done';
   tree: Root;
   title: string;
+  titleNodes?: Chapter['titleNodes'];
+  titleAnchor?: string;
   frontmatter: Record<string, unknown>;
   data: VFile['data'];
   value: string;
@@ -80,10 +82,10 @@ export async function runChapterWorker(): Promise<void> {
   const processor = editionProcessor(manifest, source.root, roots, plugins, setup.lang);
   parentPort!.on('message', async (request: Request) => {
     const entry = request.entry;
-    const chapter = await loadChapter(processor, request.filePath, Buffer.from(request.bytes), entry, setup.lang);
+    const chapter = await loadChapter(processor, request.filePath, Buffer.from(request.bytes), entry, setup.lang, source.root);
     const messages = chapter.file.messages.map((message) => ({ reason: message.reason, place: message.place, fatal: message.fatal, ruleId: message.ruleId, source: message.source }));
-    const { tree, title, frontmatter, file } = chapter;
-    parentPort!.postMessage({ type: 'done', tree, title, frontmatter, data: file.data, value: String(file.value), messages } satisfies Report);
+    const { tree, title, titleNodes, titleAnchor, frontmatter, file } = chapter;
+    parentPort!.postMessage({ type: 'done', tree, title, titleNodes, titleAnchor, frontmatter, data: file.data, value: String(file.value), messages } satisfies Report);
   });
 }
 
@@ -151,6 +153,6 @@ export class ChapterRunner {
       restored.file = file.path;
       file.messages.push(restored);
     }
-    return this.chapter(file, entry, { tree: done.tree, title: done.title, frontmatter: done.frontmatter });
+    return this.chapter(file, entry, { tree: done.tree, title: done.title, titleNodes: done.titleNodes, titleAnchor: done.titleAnchor, frontmatter: done.frontmatter });
   }
 }

@@ -6,11 +6,13 @@ import { error } from '../diagnostics/messages.js';
 import { decodeChapter } from './read-chapter.js';
 import { nestingLimit, textTooDeep } from '../plugins/remark-depth-limit.js';
 import type { OutlineEntry } from './outline.js';
+import { takeTitle } from './title.js';
 import type { ChapterProcessor } from './processor.js';
 import type { Chapter } from './types.js';
 
 /**
- * Turns one chapter's text into HAST, once. Problems (bad frontmatter, no title)
+ * Turns one chapter's text into HAST, once, and takes out its title (see title.ts).
+ * Problems (bad frontmatter, no title)
  * are messages in the chapter's VFile; the chapter is returned all the same so that
  * every problem of the build can be reported together.
  */
@@ -20,9 +22,11 @@ export async function loadChapter(
   bytes: Buffer,
   entry: OutlineEntry,
   lang: string,
+  root: string,
 ): Promise<Chapter> {
-  // The edition's language travels with the file: a reporter names it beside the message.
-  const file = new VFile({ path: filePath, data: { lang } });
+  // The edition's language travels with the file (a reporter names it beside a message),
+  // and the book's folder (an include is read only from inside it).
+  const file = new VFile({ path: filePath, data: { lang, bookRoot: root } });
   file.value = decodeChapter(bytes, file);
   let tree: Root = { type: 'root', children: [] };
   try {
@@ -33,13 +37,15 @@ export async function loadChapter(
     chapterFailed(file, cause);
   }
   const frontmatter = file.data.frontmatter ?? {};
-  const title = typeof frontmatter.title === 'string' ? frontmatter.title.trim() : '';
-  if (!title && !file.messages.some((message) => message.fatal)) {
-    const given = frontmatter.title;
-    const wrong = given === undefined || given === null ? undefined : Array.isArray(given) ? 'a list' : typeof given === 'object' ? 'a map' : typeof given === 'string' ? 'empty' : `a ${typeof given}`;
+  const given = frontmatter.title;
+  const written = typeof given === 'string' ? given.trim() : '';
+  const title = takeTitle(tree, written || undefined, entry.label);
+  // Reported whatever else is wrong with the chapter: every problem shows in one build.
+  if (!title && !file.data.frontmatterInvalid) {
+    const wrong = given === undefined || given === null || typeof given === 'string' ? undefined : Array.isArray(given) ? 'a list' : typeof given === 'object' ? 'a map' : `a ${typeof given}`;
     const reason = wrong
       ? `The chapter's \`title\` is ${wrong}; it must be text: \`title: My chapter\``
-      : 'The chapter has no `title` in its frontmatter: add `title: …` between the `---` lines at the top';
+      : 'The chapter has no title: start it with a `# Heading`, or add `title: …` to its frontmatter';
     error(file, reason, wrong ? (file.data.frontmatterPlaces?.title ?? { line: 1, column: 1 }) : { line: 1, column: 1 }, 'chapter-title');
   }
   return {
@@ -48,7 +54,9 @@ export async function loadChapter(
     role: entry.role,
     number: entry.number,
     file,
-    title: title || entry.slug,
+    title: title?.text ?? entry.slug,
+    titleNodes: title?.nodes,
+    titleAnchor: title?.anchor,
     frontmatter,
     tree,
     ids: new Set(),

@@ -59,15 +59,25 @@ export function resolveLinks(chapter: Chapter, context: LinkContext): void {
       return;
     }
 
-    // A relative link to another chapter's file: `other.md#anchor`.
+    // A relative link to another chapter's file: `other.md#anchor`, or the page a tool
+    // like mdBook makes of it (`other.html`, `index.html` for README.md).
     if (!/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('//')) {
-      const resolved = path.resolve(path.dirname(chapter.file.path), decodeURI(target));
-      const slug = [...context.outlineSlugs].find((candidate) => {
-        const source = context.sourceOf(candidate);
-        return resolved === source || resolved + '.md' === source;
-      });
+      const resolved = path.resolve(path.dirname(chapter.file.path), safeDecode(target));
+      const names = new Set([resolved, resolved + '.md', resolved.replace(/\.html?$/i, '.md'), resolved.replace(/(^|[\\/])index\.html?$/i, '$1README.md')]);
+      const slug = [...context.outlineSlugs].find((candidate) => names.has(context.sourceOf(candidate)));
       if (slug) linkToChapter(node, chapter, slug, fragment, context);
-      else warn(chapter.file, `Link to ${target}, which is not a chapter of the book`, node, 'link-missing-chapter');
+      else {
+        // A book has no such file. On the book's site, where the chapter is published, the
+        // link still leads somewhere; anywhere else it would not, so its text stays, unlinked.
+        const published = onSite(href, chapter.slug, context);
+        if (published) {
+          warn(chapter.file, `Link to ${target}, which is not a chapter of the book: linked on the site, ${published}`, node, 'link-missing-chapter');
+          node.properties.href = published;
+        } else {
+          warn(chapter.file, `Link to ${target}, which is not a chapter of the book: printed as text. Link to a chapter's .md file or to an absolute URL`, node, 'link-missing-chapter');
+          unlink(node);
+        }
+      }
     }
   });
 
@@ -92,7 +102,32 @@ export function resolveLinks(chapter: Chapter, context: LinkContext): void {
       const url = new URL(context.chapterUrl.replace('{slug}', slug), context.site);
       if (fragment) url.hash = fragment;
       node.properties.href = url.href;
+    } else {
+      unlink(node);
     }
+  }
+}
+
+/** Where a relative link of a chapter leads on the book's site (by `chapterUrl`), if it stays on the site. */
+function onSite(href: string, slug: string, context: LinkContext): string | undefined {
+  if (!context.site || !context.chapterUrl) return undefined;
+  const site = new URL(context.site);
+  const url = new URL(href, new URL(context.chapterUrl.replace('{slug}', slug), site));
+  return url.origin === site.origin && url.pathname.startsWith(site.pathname) ? url.href : undefined;
+}
+
+/** Turns a link into a span of its text, keeping only what a span may carry. */
+function unlink(node: Element): void {
+  const { id, className, title, lang, dir } = node.properties;
+  node.tagName = 'span';
+  node.properties = Object.fromEntries(Object.entries({ id, className, title, lang, dir }).filter(([, value]) => value !== undefined));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
   }
 }
 

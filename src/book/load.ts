@@ -15,7 +15,9 @@ import { bookRoots, checkManifestFiles, findCover } from './book-files.js';
 import { directionOf, editionMetadata, pick } from './metadata.js';
 import { readChapter } from './read-chapter.js';
 import type { BookRoots } from './roots.js';
-import { duplicateEntries, outlineOf, type Outline } from './outline.js';
+import { oneWarningPerLanguage } from './code-languages.js';
+import { chapterSources, readOutline } from './contents.js';
+import { duplicateEntries, type Outline } from './outline.js';
 import { ChapterRunner, editionProcessor } from './chapter-worker.js';
 import type { ChapterProcessor } from './processor.js';
 import { numberTables } from './tables.js';
@@ -55,7 +57,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   const result: LoadedBook = { book: undefined, files, failed: new Set(), skipped: [] };
   if (!manifest) return finish(result, options);
 
-  const outline = outlineOf(manifest.contents);
+  const outline = await readOutline(manifest, source);
   for (const duplicate of duplicateEntries(outline)) {
     error(manifestFile, `Chapter ${duplicate.slug} is listed twice in contents`, source.locate(duplicate.path), 'contents-duplicate');
   }
@@ -84,13 +86,17 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   result.book = book;
 
   for (const lang of options.languages ?? manifest.languages) {
-    const sourceOf = (slug: string) => pattern.replaceAll('{lang}', lang).replaceAll('{slug}', slug);
+    const sourceOf = chapterSources(outline, source.root, pattern, lang);
     const strings = stringsFor(lang, manifest.strings[lang]);
     const processor = editionProcessor(manifest, source.root, roots, plugins, lang);
     const runner = ownPlugins && options.chapterWorker ? new ChapterRunner(options.chapterWorker, { manifestPath: path.resolve(manifestPath), source: options.source, lang }, manifest.pluginTimeout) : undefined;
     const { edition, refused } = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots }).finally(() => runner?.close());
     const where = source.locate(['contents'], { key: true });
-    const shown = path.relative(process.cwd(), pattern);
+    // Chapters listed as files (or by a SUMMARY.md) are named by their files, not the pattern.
+    const byFile = outline.entries.some((entry) => entry.file);
+    const shown = byFile ? 'their files' : path.relative(process.cwd(), pattern);
+    const at = byFile ? '' : ` at ${shown}`;
+    const named = (slug: string) => outline.entries.find((entry) => entry.slug === slug)?.file?.replaceAll('{lang}', lang) ?? slug;
     if (edition.chapters.length === 0 && refused) {
       result.failed.add(lang);
       continue;
@@ -102,12 +108,13 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
     }
     if (edition.missing.length > 0) {
       const count = `${edition.missing.length} of ${outline.entries.length} chapters missing`;
-      aboutEdition(warn(manifestFile, `${lang} edition is partial: ${count} at ${shown} (${edition.missing.join(', ')})`, where, 'edition-incomplete'), lang);
+      aboutEdition(warn(manifestFile, `${lang} edition is partial: ${count}${at} (${edition.missing.map(named).join(', ')})`, where, 'edition-incomplete'), lang);
     }
     files.push(...edition.chapters.map((chapter) => chapter.file));
     if (manifestFailed || refused || hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);
     book.editions.push(edition);
   }
+  oneWarningPerLanguage(files);
   return finish(result, options);
 }
 
@@ -173,12 +180,12 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
       refused = true;
       continue;
     }
-    const chapter = input.runner ? await input.runner.load(filePath, read.bytes, entry) : await loadChapter(input.processor, filePath, read.bytes, entry, lang);
+    const chapter = input.runner ? await input.runner.load(filePath, read.bytes, entry) : await loadChapter(input.processor, filePath, read.bytes, entry, lang, input.source.root);
     edition.chapters.push(chapter);
     const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;
     if (entry.role === 'front') edition.front.push(chapter);
     else if (entry.role === 'back') edition.back.push(chapter);
-    else if (entry.role === 'opener') Object.assign(part!, { opener: chapter, title: chapter.title });
+    else if (entry.role === 'opener') Object.assign(part!, { opener: chapter, title: chapter.title, titleNodes: chapter.titleNodes });
     else if (part) part.chapters.push(chapter);
     else edition.front.push(chapter); // a plain list: the whole book is one run of chapters
   }
@@ -190,7 +197,11 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
   // Chapters and parts are elements too (`<article id="slug">` with a `slug-title` heading).
   const elementIds = [...edition.chapters.map((chapter) => chapter.slug), ...edition.parts.map((part) => part.id)];
   const ids = uniqueIds(edition.chapters, elementIds.flatMap((id) => [id, `${id}-title`]));
-  for (const chapter of edition.chapters) chapter.ids.add(chapter.slug);
+  for (const chapter of edition.chapters) {
+    chapter.ids.add(chapter.slug);
+    // The heading the title came from is the chapter's opener now: links to it go there.
+    if (chapter.titleAnchor && !ids.get(chapter)?.has(chapter.titleAnchor)) ids.get(chapter)?.set(chapter.titleAnchor, chapter.slug);
+  }
   const chapters = new Map(edition.chapters.map((chapter) => [chapter.slug, chapter]));
   for (const chapter of edition.chapters) {
     resolveLinks(chapter, {

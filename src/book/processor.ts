@@ -1,4 +1,5 @@
 import type { ElementContent } from 'hast';
+import { all } from 'lowlight';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSlug from 'rehype-slug';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -9,6 +10,7 @@ import { unified, type PluggableList } from 'unified';
 import rehypeFigures from '../plugins/rehype-figures.js';
 import rehypeFootnotes from '../plugins/rehype-footnotes.js';
 import rehypeHeadingOrder from '../plugins/rehype-heading-order.js';
+import rehypeLegacyHtml from '../plugins/rehype-legacy-html.js';
 import rehypeLocalImages from '../plugins/rehype-local-images.js';
 import rehypeRawHtml from '../plugins/rehype-raw-html.js';
 import rehypeSanitizeBook from '../plugins/rehype-sanitize-book.js';
@@ -17,9 +19,11 @@ import rehypeTableScroll from '../plugins/rehype-table-scroll.js';
 import rehypeTaskLists from '../plugins/rehype-task-lists.js';
 import remarkCallouts from '../plugins/remark-callouts.js';
 import remarkDepthLimit from '../plugins/remark-depth-limit.js';
+import remarkCodeLanguage from '../plugins/remark-code-language.js';
 import remarkFrenchSpacing from '../plugins/remark-french-spacing.js';
 import remarkFrontmatterData from '../plugins/remark-frontmatter-data.js';
 import remarkSmartPunctuation from '../plugins/remark-smart-punctuation.js';
+import remarkUnknownDirectives from '../plugins/remark-unknown-directives.js';
 import type { Strings } from '../templates/strings.js';
 import type { BookRoots } from './roots.js';
 
@@ -55,7 +59,9 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkFrontmatterData)
     .use(remarkGfm)
+    .use(remarkCodeLanguage)
     .use(options.plugins ?? [])
+    .use(remarkUnknownDirectives)
     .use(remarkCallouts, { titles: { note: strings.note, tip: strings.tip, important: strings.important, warning: strings.warning, caution: strings.caution } })
     .use(remarkSmartPunctuation, { quotes: strings.quotes })
     .use(french ? [remarkFrenchSpacing] : [])
@@ -72,11 +78,15 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
       ],
     })
     .use(rehypeRawHtml)
+    // Obsolete raw HTML is converted while it is still as the author wrote it, then the
+    // allowlist keeps only what a book may carry.
+    .use(rehypeLegacyHtml)
     .use(rehypeSanitizeBook)
     .use(rehypeLocalImages, { assets: options.assets, roots: options.roots })
     .use(rehypeFigures)
     .use(rehypeFootnotes)
-    .use(rehypeHighlight, { detect: false, plainText: ['text', 'txt', 'plain'] })
+    // Every grammar of highlight.js, so that its aliases (`hs`, `cmd`, `ps1`) work too.
+    .use(rehypeHighlight, { languages: all, detect: false, plainText: ['text', 'txt', 'plain'] })
     .use(rehypeSlug)
     .use(rehypeTableAlign)
     .use(rehypeTableScroll, { label: strings.table })

@@ -1,5 +1,5 @@
 import type { BookRoots } from './roots.js';
-import type { Root } from 'hast';
+import type { ElementContent, Root } from 'hast';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import type { Manifest } from '../manifest/schema.js';
@@ -37,8 +37,12 @@ export interface Chapter {
   number?: number;
   /** The source file, with this chapter's messages. */
   file: VFile;
-  /** From the frontmatter `title`. */
+  /** The title as plain text: the frontmatter `title`, else the text's first `# Heading`. */
   title: string;
+  /** The title's inline markup (emphasis, code) for the chapter's opener, when it has any. */
+  titleNodes?: ElementContent[];
+  /** The id of the heading the title was taken from: links to it go to the chapter. */
+  titleAnchor?: string;
   frontmatter: Record<string, unknown>;
   /**
    * The chapter's text as HAST, positions kept. Ids are unique across the edition and
@@ -55,6 +59,8 @@ export interface Part {
   /** The part's element id: its opener's slug, else `part-<number>`. */
   id: string;
   title: string;
+  /** The title's inline markup, from the opener chapter's title. */
+  titleNodes?: ElementContent[];
   /** The chapter that introduces the part, when the manifest names one. */
   opener?: Chapter;
   chapters: Chapter[];

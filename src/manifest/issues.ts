@@ -11,6 +11,8 @@ export interface ManifestProblem {
   atKey: boolean;
   reason: string;
   ruleId: string;
+  /** The key belongs to another branch of a union: this branch is the wrong reading of the value. */
+  otherBranch?: boolean;
 }
 
 /** `parts[0].opener` */
@@ -41,6 +43,8 @@ function explainIssue(issue: Issue, schema: z.ZodType, value: unknown, base: Key
     case 'unrecognized_keys': {
       const known = knownKeys(schemaAt(schema, path));
       return issue.keys.map((key) => {
+        // A key that another branch of a union knows (`summary` beside `front`/`parts`).
+        if (known.includes(key)) return { ...problem([...path, key], `\`${key}\` cannot go with the other keys of ${name}`, 'manifest-unknown-key'), atKey: true, otherBranch: true };
         const hint = suggest(key, known);
         const where = path.length > 0 ? ` in ${name}` : '';
         return {
@@ -81,7 +85,7 @@ function problem(path: Key[], reason: string, ruleId: string): ManifestProblem {
 /** The union branch with the fewest problems; on a tie, the one whose typos have a suggestion. */
 function pickBranch(branches: ManifestProblem[][]): ManifestProblem[] | undefined {
   const score = (branch: ManifestProblem[]) =>
-    branch.length * 2 - branch.filter((item) => item.reason.includes('did you mean')).length;
+    branch.length * 2 - branch.filter((item) => item.reason.includes('did you mean')).length + branch.filter((item) => item.otherBranch).length * 4;
   return [...branches].sort((a, b) => score(a) - score(b))[0];
 }
 

@@ -42,21 +42,36 @@ const Languages = z
 /** A string, or a map from language to string (`{en: Guide, nl: Gids}`). */
 const Localized = z.union([z.string(), z.record(Language, z.string())]);
 
+/**
+ * A chapter file named by its path relative to book.yaml (`src/README.md`), for books whose
+ * file names are not slugs (`{lang}` is replaced by the edition's language); its id is
+ * made from the file name (see book/chapter-ids.ts).
+ */
+const ChapterFile = z.string().regex(/^(?:[^{}]|\{lang\})*\.(?:md|markdown)$/i, 'must be a markdown file path ending in .md');
+
+/** A place in the reading order: a chapter slug (found through `source`) or a chapter file. */
+const Entry = z.union([Slug, ChapterFile]);
+
 const PartWithOpener = z.strictObject({
   /** The chapter whose title is the part's title and whose text introduces the part. */
-  opener: Slug,
-  chapters: z.array(Slug).default([]),
+  opener: Entry,
+  chapters: z.array(Entry).default([]),
 });
 
 const PartWithTitle = z.strictObject({
   title: Localized,
-  chapters: z.array(Slug).default([]),
+  chapters: z.array(Entry).default([]),
 });
 
 const StructuredContents = z.strictObject({
-  front: z.array(Slug).default([]),
+  front: z.array(Entry).default([]),
   parts: z.array(z.union([PartWithOpener, PartWithTitle])).default([]),
-  back: z.array(Slug).default([]),
+  back: z.array(Entry).default([]),
+});
+
+/** The book's own table of contents: an mdBook or GitBook `SUMMARY.md`, relative to book.yaml. */
+const SummaryContents = z.strictObject({
+  summary: z.string().regex(/\.(?:md|markdown)$/i, 'must be the path of a markdown file such as SUMMARY.md'),
 });
 
 /** A plugin: a module path (relative to book.yaml) or package name, or `[name, options]`. */
@@ -102,8 +117,8 @@ export const ManifestSchema = z.strictObject({
   languages: Languages,
   /** Where a chapter's markdown is, relative to book.yaml. */
   source: z.string().includes('{slug}').default('chapters/{lang}/{slug}.md'),
-  /** Reading order: a list of slugs, or front matter, parts and back matter. */
-  contents: z.union([z.array(Slug).min(1), StructuredContents]),
+  /** Reading order: a list of slugs or files, front matter, parts and back matter, or a SUMMARY.md. */
+  contents: z.union([z.array(Entry).min(1), StructuredContents, SummaryContents]),
   plugins: z.array(Plugin).default([]),
   /** Seconds one book plugin may take on one chapter before that chapter fails. */
   pluginTimeout: z.number().positive().default(60),

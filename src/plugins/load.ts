@@ -9,10 +9,12 @@ import type { PluginEntry } from '../manifest/schema.js';
 import type { BookRoots } from '../book/roots.js';
 import { guardPlugin, type GuardOptions } from './guard.js';
 import remarkDropPreamble from './remark-drop-preamble.js';
+import remarkMdbook from './remark-mdbook.js';
 
 /** Plugins that come with Folio, named `folio/<name>` in book.yaml. */
 export const builtInPlugins: Readonly<Record<string, Plugin>> = {
   'folio/remark-drop-preamble': remarkDropPreamble as unknown as Plugin,
+  'folio/mdbook': remarkMdbook as unknown as Plugin,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
@@ -6,6 +7,7 @@ import type { BookRoots } from '../book/roots.js';
 import { eachElement } from '../hast/tree.js';
 import { error, warn, type Place } from '../diagnostics/messages.js';
 import { probeImage } from '../assets/probe.js';
+import { cleanSvg } from '../assets/svg.js';
 
 /** The image formats every edition can carry (WebP becomes PNG in the EPUB, see epub.ts). */
 export const imageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/svg+xml', 'image/webp'];
@@ -98,7 +100,7 @@ function locate(src: string, file: VFile, assets: [string, string][], roots: Boo
     }
     resolved = path.join(match[1], clean.slice(match[0].length));
   } else {
-    resolved = path.resolve(path.dirname(file.path), clean);
+    resolved = path.resolve(path.dirname(realChapterPath(file)), clean);
   }
   const checked = roots.check(resolved);
   if (!checked.ok && checked.missing) {
@@ -115,7 +117,34 @@ function locate(src: string, file: VFile, assets: [string, string][], roots: Boo
     report(file, `${label} ${src} is ${type || 'of an unknown type'}; use PNG, JPEG, GIF, WebP or SVG`, place, 'image-type');
     return undefined;
   }
+  if (type === 'image/svg+xml' && !svgCarried(checked.path, src, file, place, report)) return undefined;
   return checked.path;
+}
+/**
+ * An SVG goes into the editions cleaned (see assets/svg.ts): what the cleaning drops is a
+ * warning at the image, and an SVG that is not XML at all is a problem at the image.
+ */
+function svgCarried(resolved: string, src: string, file: VFile, place: Place, report: typeof warn): boolean {
+  try {
+    const { dropped } = cleanSvg(readFileSync(resolved, 'utf8'));
+    if (dropped.length > 0) warn(file, `SVG ${src}: removed ${dropped.join(', ')}, which a book cannot carry (EPUB forbids them, or they would run or load something)`, place, 'svg-cleaned');
+    return true;
+  } catch (cause) {
+    report(file, `SVG ${src} cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, place, 'image-type');
+    return false;
+  }
+}
+
+/**
+ * Where the chapter's file really is: a chapter may be a symbolic link to a file elsewhere,
+ * and its images are beside that file, as its author sees them in an editor.
+ */
+function realChapterPath(file: VFile): string {
+  try {
+    return realpathSync(file.path);
+  } catch {
+    return file.path;
+  }
 }
 
 /** Checks the image's content against its name and the limits, then sets its size. */
@@ -127,5 +156,25 @@ async function measure(node: Element, image: string, file: VFile, place: Place):
     return;
   }
   node.properties.src = image;
-  if (probe.width && probe.height) Object.assign(node.properties, { width: probe.width, height: probe.height });
+  if (probe.width && probe.height) sizeImage(node, { width: probe.width, height: probe.height });
+}
+
+/**
+ * Gives an image its width and height, so that pages keep their layout while it loads: the
+ * size the author wrote (`<img width="300">`), the other side in the file's proportions,
+ * else the file's pixel size. The editions' styles then only ever shrink an image whole.
+ */
+function sizeImage(node: Element, size: { width: number; height: number }): void {
+  const width = length(node.properties.width);
+  const height = length(node.properties.height);
+  if (width && height) return;
+  if (width) node.properties.height = Math.round((width * size.height) / size.width);
+  else if (height) node.properties.width = Math.round((height * size.width) / size.height);
+  else Object.assign(node.properties, size);
+}
+
+/** An author's `width`/`height` in pixels (`300`, `"300px"`); a percentage or nonsense is none. */
+function length(value: unknown): number | undefined {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(?:\.\d+)?(?:px)?\s*$/.test(value) ? parseFloat(value) : NaN;
+  return number > 0 ? number : undefined;
 }

@@ -29,7 +29,10 @@ export default function remarkFrontmatterData() {
     for (const problem of doc.errors) {
       error(file, `Invalid frontmatter: ${yamlReason(problem.message)}. Quote the value if it contains ": " or "#".`, place(problem.pos[0]), 'frontmatter-yaml');
     }
-    if (doc.errors.length > 0) return;
+    if (doc.errors.length > 0) {
+      file.data.frontmatterInvalid = true;
+      return;
+    }
 
     if (isMap(doc.contents)) {
       const seen = new Map<string, number>();
@@ -57,6 +60,7 @@ export default function remarkFrontmatterData() {
     if (data === null || data === undefined) return;
     if (typeof data !== 'object' || Array.isArray(data)) {
       error(file, 'Frontmatter must be a map of keys to values (`title: …`)', place(0), 'frontmatter-yaml');
+      file.data.frontmatterInvalid = true;
       return;
     }
     file.data.frontmatter = data as Record<string, unknown>;
@@ -67,6 +71,8 @@ declare module 'vfile' {
   interface DataMap {
     /** The chapter's frontmatter, parsed. */
     frontmatter: Record<string, unknown>;
+    /** True when the frontmatter could not be read (its title is then unknown, not missing). */
+    frontmatterInvalid: boolean;
     /** Where each top-level key's value starts, for messages about a value. */
     frontmatterPlaces: Record<string, { line: number; column: number }>;
   }

@@ -234,12 +234,23 @@ export async function pixel(file: string, page: number, x: number, y: number, dp
   return `#${[...rgb].map((value) => value.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** Raster images of the file as pdfimages -list reads them: page, pixel size and resolution. */
-export async function pdfImages(file: string): Promise<{ page: number; width: number; height: number; xPpi: number; yPpi: number }[]> {
+export interface PdfImage {
+  page: number;
+  type: string;
+  width: number;
+  height: number;
+  xPpi: number;
+  yPpi: number;
+}
+
+/** Every image drawn in the PDF, as `pdfimages -list` reports it (one row per drawing). */
+export async function pdfImages(file: string): Promise<PdfImage[]> {
   requireTool('pdfimages', ['-v'], poppler);
   const { stdout } = await run('pdfimages', ['-list', file]);
-  return stdout.split('\n').slice(2).filter(Boolean).map((line) => {
-    const cells = line.trim().split(/\s+/);
-    return { page: Number(cells[0]), width: Number(cells[3]), height: Number(cells[4]), xPpi: Number(cells[12]), yPpi: Number(cells[13]) };
-  });
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.trim().split(/\s+/))
+    .map((cells) => ({ page: Number(cells[0]), type: cells[2]!, width: Number(cells[3]), height: Number(cells[4]), xPpi: Number(cells[12]), yPpi: Number(cells[13]) }));
 }

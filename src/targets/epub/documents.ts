@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { toXast } from 'hast-util-to-xast';
 import { cloneTree, eachElement } from '../../hast/tree.js';
 import { rewriteImages } from '../../assets/images.js';
@@ -15,6 +15,8 @@ export interface EpubDocument {
   /** The template under templates/epub/ that renders it. */
   template: 'cover' | 'title-page' | 'copyright' | 'part' | 'chapter';
   title: string;
+  /** The title with its inline markup, as XHTML, when it has any. */
+  titleHtml?: string;
   /** Before the nav in the spine: cover, title page, copyright page. */
   beforeToc: boolean;
   /** `frontmatter`, `bodymatter` or `backmatter`, for the body's epub:type. */
@@ -45,6 +47,7 @@ export function epubDocuments(edition: Edition, hasCover: boolean, images: Reado
     filename: `${chapter.slug}.xhtml`,
     template: chapter.role === 'opener' ? 'part' : 'chapter',
     title: chapter.title,
+    titleHtml: titleXhtml(chapter.titleNodes),
     beforeToc: false,
     matter,
     label: chapter.number === undefined ? undefined : format(strings.chapter!, { n: chapter.number }),
@@ -54,6 +57,7 @@ export function epubDocuments(edition: Edition, hasCover: boolean, images: Reado
     ...(part.opener ? chapterDocument(part.opener, 'bodymatter') : { id: part.id, filename: `${part.id}.xhtml`, template: 'part', title: part.title, beforeToc: false, matter: 'bodymatter' }),
     template: 'part',
     title: part.title,
+    titleHtml: titleXhtml(part.titleNodes),
     label: format(strings.part!, { n: part.number }),
   });
 
@@ -64,6 +68,10 @@ export function epubDocuments(edition: Edition, hasCover: boolean, images: Reado
   }
   for (const chapter of edition.back) documents.push(chapterDocument(chapter, 'backmatter'));
   return documents;
+}
+
+function titleXhtml(nodes: ElementContent[] | undefined): string | undefined {
+  return nodes && toXml(toXast({ type: 'root', children: nodes }));
 }
 
 /** Which file each id of the edition lives in. */

@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { cloneTree, eachElement } from '../../hast/tree.js';
 import { shiftHeadings } from '../../assemble/headings.js';
+import { titleHtml } from '../../assemble/single-page.js';
 import { rewriteImages } from '../../assets/images.js';
 import type { Chapter, Edition } from '../../book/types.js';
 import { format } from '../../templates/strings.js';
@@ -30,6 +31,8 @@ export interface PrintChapter {
   /** The named page of its pages: `ch-<slug>` (running head and folio style). */
   pageName: string;
   title: string;
+  /** The title with its inline markup, as HTML, when it has any. */
+  titleHtml?: string;
   label?: string;
   tag: string;
   html: string;
@@ -42,6 +45,7 @@ export interface PrintPart {
   id: string;
   label: string;
   title: string;
+  titleHtml?: string;
   blankPage?: string;
   folio: string;
   /** The part's introduction (its opener chapter's text), on the pages after the opener. */
@@ -100,6 +104,7 @@ export function printLayout(edition: Edition, pagination: Pagination, imageUrl: 
     id: item.slug,
     pageName: named(item, item.title, roman),
     title: item.title,
+    titleHtml: titleHtml(item.titleNodes),
     label: item.number === undefined ? undefined : format(edition.strings.chapter!, { n: item.number }),
     tag: `h${rank}`,
     html: body(item, rank),
@@ -117,6 +122,7 @@ export function printLayout(edition: Edition, pagination: Pagination, imageUrl: 
       id: part.id,
       label: format(edition.strings.part!, { n: part.number }),
       title: part.title,
+      titleHtml: titleHtml(part.titleNodes),
       blankPage: blankPage(part.id, false),
       folio: pagination.folios.get(part.id) ?? placeholder,
       intro: part.opener && { pageName: named(part.opener, part.title, false), html: body(part.opener, 2) },
