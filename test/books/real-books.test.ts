@@ -302,8 +302,8 @@ describe('pages of the old web: obsolete HTML in every corner', () => {
     expect(removed).toEqual([
       'Frames.md:5:1  warning  Removed <noframes>: it is obsolete HTML that a book cannot show  html-obsolete',
       'Frames.md:7:1  warning  Removed <applet>: it is obsolete HTML that a book cannot show  html-obsolete',
-      'Frames.md:9:1  warning  Removed <object> from the chapter: an edition must not load other pages  html-removed',
-      'Frames.md:11:1  warning  Removed <embed> from the chapter: an edition must not load other pages  html-removed',
+      'Frames.md:9:1  warning  Removed <object> and its content from the chapter: an edition must not load other pages  html-removed',
+      'Frames.md:11:1  warning  Removed <embed> and its content from the chapter: an edition must not load other pages  html-removed',
       'Old Pages.md:23:64  warning  Removed <spacer>: it is obsolete HTML that a book cannot show  html-obsolete',
     ]);
   });

@@ -79,7 +79,7 @@ describe('--reporter pretty', () => {
     const run = await folio(['build', '--format', 'html', '--out', temporary()]);
     expect(run.code).toBe(0);
     const empty = run.stderr.split('\n').filter((line) => line.includes('edition-empty'));
-    expect(empty).toEqual(['book.yaml:40:1  warning  en, de, es, fr, id, it, ja, km, ko, pl, pt, ru, sv, zh, zh-TW editions skipped: none of its 17 chapters exist at chapters/{lang}/{slug}.md  edition-empty']);
+    expect(empty).toEqual(['book.yaml:43:1  warning  en, de, es, fr, id, it, ja, km, ko, pl, pt, ru, sv, zh, zh-TW editions skipped: none of its 17 chapters exist at chapters/{lang}/{slug}.md  edition-empty']);
   });
 
   test('an unknown reporter is a usage error', async () => {
