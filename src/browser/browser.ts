@@ -82,7 +82,9 @@ export async function launchBrowser(): Promise<Browser> {
     }));
   } catch (cause) {
     forget();
-    throw new FolioError(`Cannot start ${executablePath} for the PDF edition: ${describeError(cause)}`);
+    // Over a pipe, a browser that dies as it starts shows up as a closed target.
+    const reason = /Target closed/.test(describeError(cause)) ? `it exited as it started (${describeError(cause)})` : describeError(cause);
+    throw new FolioError(`Cannot start ${executablePath} for the PDF edition: ${reason}`);
   }
   const chromium = browser.process();
   if (chromium && chromium.exitCode === null) chromium.once('exit', forget);
