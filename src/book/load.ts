@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { error, hasErrors, warn } from '../diagnostics/messages.js';
+import { describeError } from '../diagnostics/report.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/schema.js';
 import { suggest } from '../manifest/suggest.js';
@@ -86,7 +87,18 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
     const strings = stringsFor(lang, manifest.strings[lang]);
     const processor = editionProcessor(manifest, source.root, roots, plugins, lang);
     const runner = ownPlugins && options.chapterWorker ? new ChapterRunner(options.chapterWorker, { manifestPath: path.resolve(manifestPath), source: options.source, lang }, manifest.pluginTimeout) : undefined;
-    const { edition, refused } = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots }).finally(() => runner?.close());
+    let loaded: Awaited<ReturnType<typeof loadEdition>>;
+    try {
+      loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots });
+    } catch (cause) {
+      // A failure no chapter caught (a bug) costs this edition only, never the others.
+      error(manifestFile, `${lang} edition failed: ${describeError(cause)}`, undefined, 'edition-failed').cause = cause;
+      result.failed.add(lang);
+      continue;
+    } finally {
+      runner?.close();
+    }
+    const { edition, refused } = loaded;
     const where = source.locate(['contents'], { key: true });
     const shown = path.relative(process.cwd(), pattern);
     if (edition.chapters.length === 0 && refused) {
