@@ -82,41 +82,43 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   };
   result.book = book;
 
-  for (const lang of options.languages ?? manifest.languages) {
-    const sourceOf = (slug: string) => pattern.replaceAll('{lang}', lang).replaceAll('{slug}', slug);
-    const strings = stringsFor(lang, manifest.strings[lang]);
-    const processor = editionProcessor(manifest, source.root, roots, plugins, lang);
-    const runner = ownPlugins && options.chapterWorker ? new ChapterRunner(options.chapterWorker, { manifestPath: path.resolve(manifestPath), source: options.source, lang }, manifest.pluginTimeout) : undefined;
-    let loaded: Awaited<ReturnType<typeof loadEdition>>;
-    try {
-      loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots });
-    } catch (cause) {
-      // A failure no chapter caught (a bug) costs this edition only, never the others.
-      error(manifestFile, `${lang} edition failed: ${describeError(cause)}`, undefined, 'edition-failed').cause = cause;
-      result.failed.add(lang);
-      continue;
-    } finally {
-      runner?.close();
+  const runner = ownPlugins && options.chapterWorker ? new ChapterRunner(options.chapterWorker, { manifestPath: path.resolve(manifestPath), source: options.source }, manifest.pluginTimeout) : undefined;
+  try {
+    for (const lang of options.languages ?? manifest.languages) {
+      const sourceOf = (slug: string) => pattern.replaceAll('{lang}', lang).replaceAll('{slug}', slug);
+      const strings = stringsFor(lang, manifest.strings[lang]);
+      const processor = editionProcessor(manifest, source.root, roots, plugins, lang);
+      let loaded: Awaited<ReturnType<typeof loadEdition>>;
+      try {
+        loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots });
+      } catch (cause) {
+        // A failure no chapter caught (a bug) costs this edition only, never the others.
+        error(manifestFile, `${lang} edition failed: ${describeError(cause)}`, undefined, 'edition-failed').cause = cause;
+        result.failed.add(lang);
+        continue;
+      }
+      const { edition, refused } = loaded;
+      const where = source.locate(['contents'], { key: true });
+      const shown = path.relative(process.cwd(), pattern);
+      if (edition.chapters.length === 0 && refused) {
+        result.failed.add(lang);
+        continue;
+      }
+      if (edition.chapters.length === 0) {
+        warn(manifestFile, `${lang} edition skipped: none of its ${outline.entries.length} chapters exist at ${shown}`, where, 'edition-empty');
+        result.skipped.push(lang);
+        continue;
+      }
+      if (edition.missing.length > 0) {
+        const count = `${edition.missing.length} of ${outline.entries.length} chapters missing`;
+        warn(manifestFile, `${lang} edition is partial: ${count} at ${shown} (${edition.missing.join(', ')})`, where, 'edition-incomplete');
+      }
+      files.push(...edition.chapters.map((chapter) => chapter.file));
+      if (manifestFailed || refused || hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);
+      book.editions.push(edition);
     }
-    const { edition, refused } = loaded;
-    const where = source.locate(['contents'], { key: true });
-    const shown = path.relative(process.cwd(), pattern);
-    if (edition.chapters.length === 0 && refused) {
-      result.failed.add(lang);
-      continue;
-    }
-    if (edition.chapters.length === 0) {
-      warn(manifestFile, `${lang} edition skipped: none of its ${outline.entries.length} chapters exist at ${shown}`, where, 'edition-empty');
-      result.skipped.push(lang);
-      continue;
-    }
-    if (edition.missing.length > 0) {
-      const count = `${edition.missing.length} of ${outline.entries.length} chapters missing`;
-      warn(manifestFile, `${lang} edition is partial: ${count} at ${shown} (${edition.missing.join(', ')})`, where, 'edition-incomplete');
-    }
-    files.push(...edition.chapters.map((chapter) => chapter.file));
-    if (manifestFailed || refused || hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);
-    book.editions.push(edition);
+  } finally {
+    runner?.close();
   }
   return finish(result, options);
 }
@@ -183,7 +185,7 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
       refused = true;
       continue;
     }
-    const chapter = input.runner ? await input.runner.load(filePath, read.bytes, entry) : await loadChapter(input.processor, filePath, read.bytes, entry, lang);
+    const chapter = input.runner ? await input.runner.load(lang, filePath, read.bytes, entry) : await loadChapter(input.processor, filePath, read.bytes, entry, lang);
     edition.chapters.push(chapter);
     const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;
     if (entry.role === 'front') edition.front.push(chapter);
