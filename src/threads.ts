@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
@@ -8,6 +9,7 @@ import { build, inManifestOrder, type BuildOptions, type BuildResult, type Write
 import { loadManifest } from './manifest/load.js';
 import { defaultFormats, targets } from './targets/registry.js';
 import { oneWarningPerLanguage } from './book/code-languages.js';
+import { describeError } from './diagnostics/report.js';
 
 /**
  * Builds on every core. Parsing markdown and writing HTML and EPUB are JavaScript work,
@@ -73,14 +75,22 @@ export async function buildInThreads(entry: URL, manifestPath: string, options: 
     build(manifestPath, { ...options, languages: own, jobs: 2 }).then(serialize),
     ...others.map(
       (group) =>
-        new Promise<ThreadResult>((resolve, reject) => {
+        new Promise<ThreadResult>((resolve) => {
           const worker = new Worker(entry, { workerData: { folioBuild: true, manifestPath, options: { ...shared, languages: group, jobs: 2 } } });
           worker.on('message', (report: WorkerReport) => {
             if (report.type === 'write') onWrite?.(report.event);
             else resolve(report.result);
           });
-          worker.on('error', reject);
-          worker.on('exit', (code) => reject(new Error(`A build thread stopped (exit code ${code}) before it finished`)));
+          // A thread that dies costs its own languages only: they are reported failed, the others are still written.
+          const lost = (reason: string) =>
+            resolve({
+              files: [{ path: path.resolve(manifestPath), messages: [{ reason: `${group.join(', ')}: ${reason}`, fatal: true, ruleId: 'thread-failed', source: 'folio' }] }],
+              written: [],
+              failed: [...group],
+              skipped: [],
+            });
+          worker.on('error', (cause) => lost(`the build thread failed: ${describeError(cause)}`));
+          worker.on('exit', (code) => lost(`the build thread stopped (exit code ${code}) before it finished`));
         }),
     ),
   ]);

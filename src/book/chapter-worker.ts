@@ -37,10 +37,10 @@ export function editionProcessor(manifest: Manifest, root: string, roots: BookRo
 interface Setup {
   manifestPath: string;
   source: string | undefined;
-  lang: string;
 }
 
 interface Request {
+  lang: string;
   filePath: string;
   bytes: Uint8Array;
   entry: OutlineEntry;
@@ -79,17 +79,19 @@ export async function runChapterWorker(): Promise<void> {
   const roots = bookRoots(manifest, source, setup.source);
   const onRun = (plugin: string, running: boolean) => parentPort!.postMessage({ type: 'run', plugin, running } satisfies Report);
   const plugins = await loadPlugins(manifest.plugins, source, roots, { timeout: manifest.pluginTimeout, onRun });
-  const processor = editionProcessor(manifest, source.root, roots, plugins, setup.lang);
+  // One worker serves every edition of the build: a pipeline per language, made on first use.
+  const processors = new Map<string, ChapterProcessor>();
   parentPort!.on('message', async (request: Request) => {
-    const entry = request.entry;
-    const chapter = await loadChapter(processor, request.filePath, Buffer.from(request.bytes), entry, setup.lang, source.root);
+    const { entry, lang } = request;
+    if (!processors.has(lang)) processors.set(lang, editionProcessor(manifest, source.root, roots, plugins, lang));
+    const chapter = await loadChapter(processors.get(lang)!, request.filePath, Buffer.from(request.bytes), entry, lang, source.root);
     const messages = chapter.file.messages.map((message) => ({ reason: message.reason, place: message.place, fatal: message.fatal, ruleId: message.ruleId, source: message.source }));
     const { tree, title, titleNodes, titleAnchor, frontmatter, file } = chapter;
     parentPort!.postMessage({ type: 'done', tree, title, titleNodes, titleAnchor, frontmatter, data: file.data, value: String(file.value), messages } satisfies Report);
   });
 }
 
-/** Sends an edition's chapters to a worker, one at a time, and stops a plugin run that takes too long. */
+/** Sends a build's chapters to a worker, one at a time, and stops a plugin run that takes too long. */
 export class ChapterRunner {
   private worker: Worker | undefined;
 
@@ -100,7 +102,7 @@ export class ChapterRunner {
     private readonly timeout: number,
   ) {}
 
-  load(filePath: string, bytes: Buffer, entry: OutlineEntry): Promise<Chapter> {
+  load(lang: string, filePath: string, bytes: Buffer, entry: OutlineEntry): Promise<Chapter> {
     const worker = (this.worker ??= new Worker(new URL(this.entry), { workerData: { folioChapters: true, setup: this.setup } }));
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined;
@@ -111,7 +113,7 @@ export class ChapterRunner {
       };
       const fail = (reason: string, ruleId: string) => {
         this.close();
-        finish(this.failed(filePath, entry, reason, ruleId));
+        finish(this.failed(lang, filePath, entry, reason, ruleId));
       };
       const onMessage = (report: Report) => {
         if (report.type === 'run') {
@@ -119,13 +121,13 @@ export class ChapterRunner {
           // A second over the limit: the plugin's own timer, when it can fire, says it first.
           if (report.running) timer = setTimeout(() => fail(`Plugin ${report.plugin} took longer than ${this.timeout} s (pluginTimeout) on this chapter`, 'plugin-failed'), this.timeout * 1000 + 1000);
         } else {
-          finish(this.restore(filePath, entry, report));
+          finish(this.restore(lang, filePath, entry, report));
         }
       };
       const onError = (cause: unknown) => fail(`The chapter could not be processed: ${describeError(cause)}`, 'chapter-failed');
       const onExit = (code: number) => fail(`The chapter could not be processed: its thread stopped (exit code ${code})`, 'chapter-failed');
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      worker.postMessage({ filePath, bytes, entry } satisfies Request);
+      worker.postMessage({ lang, filePath, bytes, entry } satisfies Request);
     });
   }
 
@@ -135,17 +137,17 @@ export class ChapterRunner {
     this.worker = undefined;
   }
 
-  private chapter(file: VFile, entry: OutlineEntry, fields: Partial<Chapter>): Chapter {
-    return { slug: entry.slug, lang: this.setup.lang, role: entry.role, number: entry.number, file, title: entry.slug, frontmatter: {}, tree: { type: 'root', children: [] }, ids: new Set(), ...fields };
+  private chapter(lang: string, file: VFile, entry: OutlineEntry, fields: Partial<Chapter>): Chapter {
+    return { slug: entry.slug, lang, role: entry.role, number: entry.number, file, title: entry.slug, frontmatter: {}, tree: { type: 'root', children: [] }, ids: new Set(), ...fields };
   }
 
-  private failed(filePath: string, entry: OutlineEntry, reason: string, ruleId: string): Chapter {
+  private failed(lang: string, filePath: string, entry: OutlineEntry, reason: string, ruleId: string): Chapter {
     const file = new VFile({ path: filePath });
     error(file, reason, { line: 1, column: 1 }, ruleId);
-    return this.chapter(file, entry, {});
+    return this.chapter(lang, file, entry, {});
   }
 
-  private restore(filePath: string, entry: OutlineEntry, done: Done): Chapter {
+  private restore(lang: string, filePath: string, entry: OutlineEntry, done: Done): Chapter {
     const file = new VFile({ path: filePath, value: done.value, data: done.data });
     for (const message of done.messages) {
       const restored = new VFileMessage(message.reason, { place: message.place, ruleId: message.ruleId, source: message.source });
@@ -153,6 +155,6 @@ export class ChapterRunner {
       restored.file = file.path;
       file.messages.push(restored);
     }
-    return this.chapter(file, entry, { tree: done.tree, title: done.title, titleNodes: done.titleNodes, titleAnchor: done.titleAnchor, frontmatter: done.frontmatter });
+    return this.chapter(lang, file, entry, { tree: done.tree, title: done.title, titleNodes: done.titleNodes, titleAnchor: done.titleAnchor, frontmatter: done.frontmatter });
   }
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { aboutEdition } from '../diagnostics/diagnostic.js';
 import { error, hasErrors, warn } from '../diagnostics/messages.js';
+import { describeError } from '../diagnostics/report.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/schema.js';
 import { suggest } from '../manifest/suggest.js';
@@ -85,34 +86,47 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   };
   result.book = book;
 
-  for (const lang of options.languages ?? manifest.languages) {
-    const sourceOf = chapterSources(outline, source.root, pattern, lang);
-    const strings = stringsFor(lang, manifest.strings[lang]);
-    const processor = editionProcessor(manifest, source.root, roots, plugins, lang);
-    const runner = ownPlugins && options.chapterWorker ? new ChapterRunner(options.chapterWorker, { manifestPath: path.resolve(manifestPath), source: options.source, lang }, manifest.pluginTimeout) : undefined;
-    const { edition, refused } = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots }).finally(() => runner?.close());
-    const where = source.locate(['contents'], { key: true });
-    // Chapters listed as files (or by a SUMMARY.md) are named by their files, not the pattern.
-    const byFile = outline.entries.some((entry) => entry.file);
-    const shown = byFile ? 'their files' : path.relative(process.cwd(), pattern);
-    const at = byFile ? '' : ` at ${shown}`;
-    const named = (slug: string) => outline.entries.find((entry) => entry.slug === slug)?.file?.replaceAll('{lang}', lang) ?? slug;
-    if (edition.chapters.length === 0 && refused) {
-      result.failed.add(lang);
-      continue;
+  const runner = ownPlugins && options.chapterWorker ? new ChapterRunner(options.chapterWorker, { manifestPath: path.resolve(manifestPath), source: options.source }, manifest.pluginTimeout) : undefined;
+  try {
+    for (const lang of options.languages ?? manifest.languages) {
+      const sourceOf = chapterSources(outline, source.root, pattern, lang);
+      const strings = stringsFor(lang, manifest.strings[lang]);
+      const processor = editionProcessor(manifest, source.root, roots, plugins, lang);
+      let loaded: Awaited<ReturnType<typeof loadEdition>>;
+      try {
+        loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots });
+      } catch (cause) {
+        // A failure no chapter caught (a bug) costs this edition only, never the others.
+        aboutEdition(error(manifestFile, `${lang} edition failed: ${describeError(cause)}`, undefined, 'edition-failed'), lang).cause = cause;
+        result.failed.add(lang);
+        continue;
+      }
+      const { edition, refused } = loaded;
+      const where = source.locate(['contents'], { key: true });
+      // Chapters listed as files (or by a SUMMARY.md) are named by their files, not the pattern.
+      const byFile = outline.entries.some((entry) => entry.file);
+      const shown = byFile ? 'their files' : path.relative(process.cwd(), pattern);
+      const at = byFile ? '' : ` at ${shown}`;
+      const named = (slug: string) => outline.entries.find((entry) => entry.slug === slug)?.file?.replaceAll('{lang}', lang) ?? slug;
+      if (edition.chapters.length === 0 && refused) {
+        result.failed.add(lang);
+        continue;
+      }
+      if (edition.chapters.length === 0) {
+        aboutEdition(warn(manifestFile, `${lang} edition skipped: none of its ${outline.entries.length} chapters exist at ${shown}`, where, 'edition-empty'), lang);
+        result.skipped.push(lang);
+        continue;
+      }
+      if (edition.missing.length > 0) {
+        const count = `${edition.missing.length} of ${outline.entries.length} chapters missing`;
+        aboutEdition(warn(manifestFile, `${lang} edition is partial: ${count}${at} (${edition.missing.map(named).join(', ')})`, where, 'edition-incomplete'), lang);
+      }
+      files.push(...edition.chapters.map((chapter) => chapter.file));
+      if (manifestFailed || refused || hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);
+      book.editions.push(edition);
     }
-    if (edition.chapters.length === 0) {
-      aboutEdition(warn(manifestFile, `${lang} edition skipped: none of its ${outline.entries.length} chapters exist at ${shown}`, where, 'edition-empty'), lang);
-      result.skipped.push(lang);
-      continue;
-    }
-    if (edition.missing.length > 0) {
-      const count = `${edition.missing.length} of ${outline.entries.length} chapters missing`;
-      aboutEdition(warn(manifestFile, `${lang} edition is partial: ${count}${at} (${edition.missing.map(named).join(', ')})`, where, 'edition-incomplete'), lang);
-    }
-    files.push(...edition.chapters.map((chapter) => chapter.file));
-    if (manifestFailed || refused || hasErrors(edition.chapters.map((chapter) => chapter.file))) result.failed.add(lang);
-    book.editions.push(edition);
+  } finally {
+    runner?.close();
   }
   oneWarningPerLanguage(files);
   return finish(result, options);
@@ -180,7 +194,7 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
       refused = true;
       continue;
     }
-    const chapter = input.runner ? await input.runner.load(filePath, read.bytes, entry) : await loadChapter(input.processor, filePath, read.bytes, entry, lang, input.source.root);
+    const chapter = input.runner ? await input.runner.load(lang, filePath, read.bytes, entry) : await loadChapter(input.processor, filePath, read.bytes, entry, lang, input.source.root);
     edition.chapters.push(chapter);
     const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;
     if (entry.role === 'front') edition.front.push(chapter);

@@ -32,10 +32,37 @@ export async function launchBrowser(): Promise<Browser> {
   // Loaded here, not at the top: a build without a PDF should not pay for puppeteer.
   const { default: puppeteer } = await import('puppeteer');
   const profile = mkdtempSync(path.join(tmpdir(), 'folio-chromium-'));
-  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
-  let browser: Browser;
+  // Retried: Chromium may still be writing its last files as it dies.
+  const removeProfile = () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    } catch {
+      // A folder left in the temporary directory is not worth failing a build for.
+    }
+  };
+  // Handled from before the launch: a signal while Chromium starts must clean up too.
+  let browser: Browser | undefined;
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  let launching: Promise<unknown> = Promise.resolve();
+  const onSignal = async (signal: NodeJS.Signals) => {
+    // Mid-launch there is no process to stop yet: wait (briefly) for it.
+    await Promise.race([launching.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000))]);
+    const chromium = browser?.process();
+    if (chromium && chromium.exitCode === null) {
+      const gone = new Promise((resolve) => chromium.once('exit', resolve));
+      chromium.kill('SIGKILL');
+      await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 2000))]);
+    }
+    removeProfile();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  };
+  for (const signal of signals) process.once(signal, onSignal);
+  const forget = () => {
+    for (const signal of signals) process.off(signal, onSignal);
+    removeProfile();
+  };
   try {
-    browser = await puppeteer.launch({
+    browser = await (launching = puppeteer.launch({
       executablePath,
       pipe: true,
       userDataDir: profile,
@@ -52,23 +79,14 @@ export async function launchBrowser(): Promise<Browser> {
         '--disable-dev-shm-usage',
         '--font-render-hinting=none',
       ],
-    });
+    }));
   } catch (cause) {
-    removeProfile();
-    throw new FolioError(`Cannot start ${executablePath} for the PDF edition: ${describeError(cause)}`);
+    forget();
+    // Over a pipe, a browser that dies as it starts shows up as a closed target.
+    const reason = /Target closed/.test(describeError(cause)) ? `it exited as it started (${describeError(cause)})` : describeError(cause);
+    throw new FolioError(`Cannot start ${executablePath} for the PDF edition: ${reason}`);
   }
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  const onSignal = (signal: NodeJS.Signals) => {
-    browser.process()?.kill('SIGKILL');
-    removeProfile();
-    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
-  };
-  for (const signal of signals) process.once(signal, onSignal);
   const chromium = browser.process();
-  const forget = () => {
-    for (const signal of signals) process.off(signal, onSignal);
-    removeProfile();
-  };
   if (chromium && chromium.exitCode === null) chromium.once('exit', forget);
   else forget();
   return browser;

@@ -57,15 +57,17 @@ export default function rehypeSanitizeBook() {
   };
 }
 
-interface Marked {
-  folioSanitize?: number;
-}
+/**
+ * Numbers every element in a `data-*` property, which the schema lets through (so the
+ * survivors can be matched with the originals) and which overwrites any the author wrote.
+ * A property rather than `data`, which the sanitizer would deep-copy for every element.
+ */
+const marker = 'dataFolioSanitize';
 
-/** Numbers every element in its `data`, which the sanitizer copies to what it keeps. */
 function mark(node: Root | Element, counter: { count: number }): void {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
-    child.data = { ...child.data, folioSanitize: counter.count++ } as Element['data'];
+    child.properties[marker] = counter.count++;
     mark(child, counter);
   }
 }
@@ -73,12 +75,9 @@ function mark(node: Root | Element, counter: { count: number }): void {
 function collect(node: Root | Element, kept: Map<number, Element>): void {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
-    const data = child.data as Marked | undefined;
-    if (data?.folioSanitize !== undefined) {
-      kept.set(data.folioSanitize, child);
-      delete data.folioSanitize;
-      if (Object.keys(data).length === 0) delete child.data;
-    }
+    const id = child.properties[marker];
+    if (typeof id === 'number') kept.set(id, child);
+    delete child.properties[marker];
     cleanKept(child);
     collect(child, kept);
   }
@@ -107,7 +106,8 @@ function report(node: Root | Element, kept: Map<number, Element>, file: VFile, a
   for (const child of node.children as RootContent[]) {
     if (child.type !== 'element') continue;
     const place = child.position ?? at;
-    const id = (child.data as Marked | undefined)?.folioSanitize;
+    const id = child.properties[marker] as number | undefined;
+    delete child.properties[marker];
     const survivor = id === undefined ? undefined : kept.get(id);
     if (!survivor) {
       const dropped = (bookSchema.strip ?? []).includes(child.tagName);
@@ -125,7 +125,7 @@ function report(node: Root | Element, kept: Map<number, Element>, file: VFile, a
 function removedProperties(original: Element, survivor: Element): string[] {
   const lost: string[] = [];
   for (const [key, value] of Object.entries(original.properties as Properties)) {
-    if (value === undefined || value === null || value === false) continue;
+    if (value === undefined || value === null || value === false || key === marker) continue;
     const name = attributeName(original, key);
     if (key === 'style' && typeof value === 'string') {
       const { removed } = cleanStyle(value);

@@ -1,4 +1,9 @@
-import { generate, parse, walk, type CssNode, type Declaration } from 'css-tree';
+import { createRequire } from 'node:module';
+import type { CssNode, Declaration } from 'css-tree';
+
+// Loaded on the first style attribute: most books have none, and css-tree is large.
+let cssTree: typeof import('css-tree') | undefined;
+const css = () => (cssTree ??= createRequire(import.meta.url)('css-tree') as typeof import('css-tree'));
 
 /**
  * CSS functions a `style` attribute may use: colours, arithmetic, gradients, transforms.
@@ -29,6 +34,7 @@ export interface CleanStyle {
  * Parsed by css-tree, the way a browser tokenizes it, rather than matched by pattern.
  */
 export function cleanStyle(style: string): CleanStyle {
+  const { generate, parse, walk } = css();
   let list: CssNode;
   try {
     list = parse(style, { context: 'declarationList', parseValue: true });
@@ -49,6 +55,7 @@ export function cleanStyle(style: string): CleanStyle {
 }
 
 function safe(declaration: Declaration): boolean {
+  const { walk } = css();
   if (unsafeProperties.test(declaration.property) || declaration.property.includes('\\')) return false;
   let ok = true;
   walk(declaration.value, (node: CssNode) => {
