@@ -3,7 +3,9 @@ import { probeImage } from '../assets/probe.js';
 import { error, warn } from '../diagnostics/messages.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/schema.js';
+import type { VFile } from 'vfile';
 import { BookRoots, patternFolder } from './roots.js';
+import { checkStylesheet } from './stylesheets.js';
 
 /**
  * The book's roots: the folder of book.yaml, the folders of `roots:` and of the `assets`
@@ -24,9 +26,12 @@ export function bookRoots(manifest: Manifest, source: LoadedManifest, commandLin
 
 /**
  * Checks the files and folders book.yaml names (templates, stylesheets) against the roots,
- * each refusal an error at its key, before any target reads them.
+ * each refusal an error at its key, before any target reads them; a stylesheet that would
+ * load something is refused at its own line (see stylesheets.ts). Returns the
+ * stylesheets that have errors.
  */
-export function checkManifestFiles(manifest: Manifest, source: LoadedManifest, roots: BookRoots): void {
+export function checkManifestFiles(manifest: Manifest, source: LoadedManifest, roots: BookRoots): VFile[] {
+  const stylesheets: VFile[] = [];
   const named: [string | undefined, (string | number)[], 'file' | 'folder'][] = [
     [manifest.templates, ['templates'], 'folder'],
     [manifest.html.stylesheet, ['html', 'stylesheet'], 'file'],
@@ -36,7 +41,12 @@ export function checkManifestFiles(manifest: Manifest, source: LoadedManifest, r
     if (value === undefined) continue;
     const checked = roots.check(path.resolve(source.root, value), kind);
     if (!checked.ok) error(source.file, `${key.join('.')} ${value} is ${checked.problem}`, source.locate(key), 'file-refused');
+    else if (kind === 'file') {
+      const problems = checkStylesheet(checked.path);
+      if (problems) stylesheets.push(problems);
+    }
   }
+  return stylesheets;
 }
 
 /**

@@ -65,12 +65,12 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   checkStrings(manifest, source);
 
   const roots = bookRoots(manifest, source, options.source);
-  checkManifestFiles(manifest, source, roots);
+  files.push(...checkManifestFiles(manifest, source, roots));
   const cover = await findCover(manifest, source, roots);
   const plugins = await loadPlugins(manifest.plugins, source, roots, { timeout: manifest.pluginTimeout });
 
   // With errors in book.yaml the chapters are still checked, but no edition is written.
-  const manifestFailed = hasErrors([manifestFile]);
+  const manifestFailed = hasErrors(files);
 
   const ownPlugins = manifest.plugins.some((entry) => !(typeof entry === 'string' ? entry : entry[0]).startsWith('folio/'));
   const pattern = options.source ? path.resolve(options.source) : path.resolve(source.root, manifest.source);

@@ -177,11 +177,13 @@ describe('pdf target, isolation and failures', () => {
     temporary.push(book);
     const port = (server.address() as { port: number }).port;
     mkdirSync(path.join(book, 'chapters/en'), { recursive: true });
-    // Remote images in chapters are refused when the book loads (see features.test.ts);
-    // a book's own stylesheet can still name remote files, and the page must not fetch them.
-    writeFileSync(path.join(book, 'book.yaml'), 'slug: remote\ntitle: Remote\nauthor: A\nlanguages: [en]\ncontents: [one]\npdf:\n  stylesheet: remote.css\n');
+    mkdirSync(path.join(book, 'theme/base'), { recursive: true });
+    // Remote images in chapters and remote url() in pdf.stylesheet are refused when the book
+    // loads (see test/hostile/); a book's own templates are trusted and can still name
+    // remote files, and the page must not fetch them.
+    writeFileSync(path.join(book, 'book.yaml'), 'slug: remote\ntitle: Remote\nauthor: A\nlanguages: [en]\ncontents: [one]\ntemplates: theme\n');
     writeFileSync(
-      path.join(book, 'remote.css'),
+      path.join(book, 'theme/base/content.css'),
       `@font-face { font-family: Remote; src: url(http://127.0.0.1:${port}/font.woff2); }\nbody { font-family: Remote, Inter; background: url(http://127.0.0.1:${port}/paper.png); }\n`,
     );
     writeFileSync(path.join(book, 'chapters/en/one.md'), `---\ntitle: One\n---\n\n<video poster="http://127.0.0.1:${port}/poster.png"></video>\n\nText.\n`);
