@@ -1,10 +1,8 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
-import { aboutEdition, editionOf } from './diagnostics/diagnostic.js';
+import { restoreMessage, serializeMessage, type SerializedMessage } from './diagnostics/serialize.js';
 import { build, inManifestOrder, type BuildOptions, type BuildResult, type WriteEvent } from './build.js';
 import { loadManifest } from './manifest/load.js';
 import { defaultFormats, targets } from './targets/registry.js';
@@ -24,16 +22,6 @@ import { describeError } from './diagnostics/report.js';
 export function threadsFor(options: BuildOptions): number {
   if (options.dryRun || (options.formats ?? defaultFormats).some((format) => targets[format].needsBrowser)) return 1;
   return Math.max(1, Math.min(options.jobs ?? availableParallelism(), 4));
-}
-
-interface SerializedMessage {
-  reason: string;
-  place?: Point | Position;
-  fatal: boolean | null | undefined;
-  ruleId?: string;
-  source?: string;
-  /** The edition a message of book.yaml is about. */
-  lang?: string;
 }
 
 interface SerializedFile {
@@ -110,14 +98,7 @@ function serialize(result: BuildResult): ThreadResult {
   const files = result.files.map((file): SerializedFile => ({
     path: file.path,
     lang: langOf.get(file),
-    messages: file.messages.map((message) => ({
-      reason: message.reason,
-      place: message.place,
-      fatal: message.fatal,
-      ruleId: message.ruleId,
-      source: message.source,
-      lang: editionOf(message),
-    })),
+    messages: file.messages.map(serializeMessage),
   }));
   return { files, written: result.written, failed: result.failed, skipped: result.skipped };
 }
@@ -139,7 +120,7 @@ export function merge(results: ThreadResult[], languages: readonly string[], for
       const key = JSON.stringify(message);
       if (!seen.has(key)) {
         seen.add(key);
-        restore(file, message);
+        restoreMessage(file, message);
       }
     }
   }
@@ -148,7 +129,7 @@ export function merge(results: ThreadResult[], languages: readonly string[], for
   chapters.sort((a, b) => order(a.lang ?? '') - order(b.lang ?? ''));
   for (const serialized of chapters) {
     const file = new VFile({ path: serialized.path, data: serialized.lang ? { lang: serialized.lang } : {} });
-    for (const message of serialized.messages) restore(file, message);
+    for (const message of serialized.messages) restoreMessage(file, message);
     files.set(serialized.path, file);
   }
   oneWarningPerLanguage([...files.values()]);
@@ -162,10 +143,3 @@ export function merge(results: ThreadResult[], languages: readonly string[], for
   return inManifestOrder(merged, languages, formats);
 }
 
-function restore(file: VFile, message: SerializedMessage): void {
-  const restored = new VFileMessage(message.reason, { place: message.place, ruleId: message.ruleId, source: message.source });
-  restored.fatal = message.fatal;
-  restored.file = file.path;
-  if (message.lang) aboutEdition(restored, message.lang);
-  file.messages.push(restored);
-}

@@ -2,11 +2,10 @@ import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Root } from 'hast';
 import type { PluggableList } from 'unified';
-import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
 import { error } from '../diagnostics/messages.js';
 import { describeError } from '../diagnostics/report.js';
+import { restoreMessage, serializeMessage, type SerializedMessage } from '../diagnostics/serialize.js';
 import { loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/schema.js';
 import { loadPlugins } from '../plugins/load.js';
@@ -46,14 +45,6 @@ interface Request {
   entry: OutlineEntry;
 }
 
-interface SerializedMessage {
-  reason: string;
-  place?: Point | Position;
-  fatal: boolean | null | undefined;
-  ruleId?: string;
-  source?: string;
-}
-
 interface Done {
   type: 'done';
   tree: Root;
@@ -85,7 +76,7 @@ export async function runChapterWorker(): Promise<void> {
     const { entry, lang } = request;
     if (!processors.has(lang)) processors.set(lang, editionProcessor(manifest, source.root, roots, plugins, lang));
     const chapter = await loadChapter(processors.get(lang)!, request.filePath, Buffer.from(request.bytes), entry, lang, source.root);
-    const messages = chapter.file.messages.map((message) => ({ reason: message.reason, place: message.place, fatal: message.fatal, ruleId: message.ruleId, source: message.source }));
+    const messages = chapter.file.messages.map(serializeMessage);
     const { tree, title, titleNodes, titleAnchor, frontmatter, file } = chapter;
     parentPort!.postMessage({ type: 'done', tree, title, titleNodes, titleAnchor, frontmatter, data: file.data, value: String(file.value), messages } satisfies Report);
   });
@@ -149,12 +140,7 @@ export class ChapterRunner {
 
   private restore(lang: string, filePath: string, entry: OutlineEntry, done: Done): Chapter {
     const file = new VFile({ path: filePath, value: done.value, data: done.data });
-    for (const message of done.messages) {
-      const restored = new VFileMessage(message.reason, { place: message.place, ruleId: message.ruleId, source: message.source });
-      restored.fatal = message.fatal;
-      restored.file = file.path;
-      file.messages.push(restored);
-    }
+    for (const message of done.messages) restoreMessage(file, message);
     return this.chapter(lang, file, entry, { tree: done.tree, title: done.title, titleNodes: done.titleNodes, titleAnchor: done.titleAnchor, frontmatter: done.frontmatter });
   }
 }
