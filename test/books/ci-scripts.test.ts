@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { guideLanguages } from '../support/corpus.js';
-import { corpusAvailable, corpusSource, repoRoot } from '../support/tools.js';
+import { corpusAvailable, corpusSource, repoRoot, runProcess, type ProcessRun } from '../support/tools.js';
 
 /**
  * Every step of the workflows is a script of scripts/ci/; here each runs as a job would
@@ -19,23 +19,9 @@ const describeGuide = corpusAvailable || process.env.CI === 'true' ? describe : 
 let clone: string;
 let github: Record<string, string>;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function step(script: string, env: Record<string, string> = {}, args: string[] = []): Promise<Run> {
+function step(script: string, env: Record<string, string> = {}, args: string[] = []): Promise<ProcessRun> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GITHUB_') && name !== 'npm_config_prefix'));
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(clone, script), args, { cwd: clone, env: { ...base, ...github, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(path.join(clone, script), args, { cwd: clone, env: { ...base, ...github, ...env } });
 }
 
 describeGuide('scripts/ci on a copy of the repository with the guide’s sources', () => {

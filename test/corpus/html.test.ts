@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,7 +14,7 @@ import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { builtBook, buildsRoot, type BuiltBook } from '../support/books.js';
 import { launchBrowser } from '../support/browser.js';
-import { corpusAvailable, corpusRoot, corpusSource, repoRoot } from '../support/tools.js';
+import { corpusAvailable, corpusRoot, corpusSource, repoRoot, runProcess, type ProcessRun } from '../support/tools.js';
 import { axeViolations, externalRequests, validateHtml } from '../support/validators.js';
 
 /**
@@ -137,16 +136,8 @@ async function pageOf(lang: string): Promise<Page> {
   return page;
 }
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/folio.js', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GITHUB_ACTIONS: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCli(args: string[]): Promise<ProcessRun> {
+  return runProcess(process.execPath, ['scripts/folio.js', ...args], { cwd: repoRoot, env: { ...process.env, GITHUB_ACTIONS: '' } });
 }
 
 describeCorpus(title, () => {

@@ -1,11 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { chromiumPath, repoRoot, requireTool } from './tools.js';
+import { chromiumPath, repoRoot, requireTool, runProcess } from './tools.js';
 
 const run = promisify(execFile);
 const epubcheckJar = '/usr/share/java/epubcheck.jar';
@@ -88,18 +88,9 @@ export interface AceFinding {
 export async function aceAll(files: readonly string[], concurrency = availableParallelism()): Promise<AceFinding[][]> {
   if (files.length === 0) throw new Error('aceAll: no files to check');
   const out = mkdtempSync(path.join(tmpdir(), 'folio-ace-'));
-  const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(supportDir, 'ace-batch.cjs'), out, String(concurrency), ...files], {
-      cwd: repoRoot,
-      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ stdout, stderr, code }));
+  const { stdout, stderr, code } = await runProcess(process.execPath, [path.join(supportDir, 'ace-batch.cjs'), out, String(concurrency), ...files], {
+    cwd: repoRoot,
+    env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() },
   });
   const output = `${stdout}${stderr}`;
   const done = new Map<number, string>();

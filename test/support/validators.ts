@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
-import { requireTool } from './tools.js';
+import { requireTool, runProcess, type ProcessRun } from './tools.js';
 
 const require = createRequire(import.meta.url);
 
@@ -52,16 +51,8 @@ export async function validateHtml(files: string[]): Promise<HtmlError[]> {
     }));
 }
 
-function run(command: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ stdout, stderr, code }));
-  });
+function run(command: string, args: string[]): Promise<ProcessRun> {
+  return runProcess(command, args);
 }
 
 export interface Violation {
