@@ -8,7 +8,7 @@
 // Any change to src/ or to package-lock.json makes a new bundle on the next run. tsx is
 // registered only for books whose own plugins are TypeScript (src/plugins/load.ts).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -33,7 +33,12 @@ function sourceHash() {
 async function bundle() {
   const dir = path.join(root, 'node_modules/.cache/folio');
   const file = path.join(dir, `cli-${sourceHash()}.mjs`);
-  if (existsSync(file)) return file;
+  if (existsSync(file)) {
+    // Marks it in use, so another version's run does not remove it (below).
+    const now = new Date();
+    utimesSync(file, now, now);
+    return file;
+  }
   const { build } = await import('esbuild');
   mkdirSync(dir, { recursive: true });
   // Another folio process may be writing the same bundle: write aside, then rename.
@@ -53,8 +58,15 @@ async function bundle() {
     logLevel: 'error',
   });
   renameSync(temporary, file);
-  // Older bundles of other source versions are of no further use.
-  for (const old of readdirSync(dir)) if (old.startsWith('cli-') && old !== path.basename(file) && !old.endsWith('.tmp')) rmSync(path.join(dir, old), { force: true });
+  // Bundles of other source versions are of no further use once no process runs them. A
+  // build still running from one loads it again for each worker thread it starts, so only
+  // bundles unused for a day go.
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  for (const old of readdirSync(dir)) {
+    if (!old.startsWith('cli-') || old === path.basename(file) || old.endsWith('.tmp')) continue;
+    const oldPath = path.join(dir, old);
+    if (statSync(oldPath, { throwIfNoEntry: false })?.mtimeMs < dayAgo) rmSync(oldPath, { force: true });
+  }
   return file;
 }
 
