@@ -35,8 +35,12 @@ async function bundle() {
   const file = path.join(dir, `cli-${sourceHash()}.mjs`);
   if (existsSync(file)) {
     // Marks it in use, so another version's run does not remove it (below).
-    const now = new Date();
-    utimesSync(file, now, now);
+    try {
+      const now = new Date();
+      utimesSync(file, now, now);
+    } catch {
+      // A read-only install: nothing else writes there either.
+    }
     return file;
   }
   const { build } = await import('esbuild');
