@@ -19,13 +19,15 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Processes whose command line names `needle`, by pid. */
-function processesWith(needle: string): number[] {
-  const found: number[] = [];
+/** Processes whose command line names `needle`: pid and command line. */
+function processesWith(needle: string): { pid: number; commandLine: string }[] {
+  const found: { pid: number; commandLine: string }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'latin1').includes(needle)) found.push(Number(entry));
+      // Read once: on a busy machine other processes end between listing and reading.
+      const commandLine = readFileSync(`/proc/${entry}/cmdline`, 'latin1');
+      if (commandLine.includes(needle)) found.push({ pid: Number(entry), commandLine });
     } catch {
       // The process ended while we looked.
     }
@@ -52,8 +54,8 @@ async function printing(): Promise<{ folio: ChildProcess; profile: string; outpu
   folio.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   folio.stderr!.on('data', (chunk: Buffer) => (output += chunk));
   const profile = await until(() => {
-    for (const pid of processesWith('--user-data-dir=')) {
-      const match = /--user-data-dir=([^\0]*folio-chromium-[^\0]*)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'latin1'));
+    for (const { pid, commandLine } of processesWith('--user-data-dir=')) {
+      const match = /--user-data-dir=([^\0]*folio-chromium-[^\0]*)/.exec(commandLine);
       // Only a Chromium started by this Folio: its parent chain leads to folio's pid.
       if (match && descendsFrom(pid, folio.pid!)) return match[1]!;
     }
@@ -81,7 +83,7 @@ test('SIGKILL of Folio mid-print leaves no process of its Chromium', async () =>
   expect(processesWith(profile).length).toBeGreaterThan(0);
   folio.kill('SIGKILL');
   const left = await until(() => (processesWith(profile).length === 0 ? [] : undefined), 10);
-  expect(left ?? processesWith(profile)).toEqual([]);
+  expect(left ?? processesWith(profile).map(({ pid }) => pid)).toEqual([]);
   rmSync(profile, { recursive: true, force: true }); // no handler runs on SIGKILL: the folder is ours to clear
 }, 120_000);
 
@@ -92,6 +94,6 @@ test.each(['SIGINT', 'SIGTERM'] as const)('%s stops Chromium and removes its pro
   folio.kill(signal);
   expect(await exited).toBe(signal === 'SIGINT' ? 130 : 143);
   const left = await until(() => (processesWith(profile).length === 0 ? [] : undefined), 10);
-  expect(left ?? processesWith(profile)).toEqual([]);
+  expect(left ?? processesWith(profile).map(({ pid }) => pid)).toEqual([]);
   expect(existsSync(profile)).toBe(false);
 }, 120_000);
