@@ -1,10 +1,7 @@
-import type { ElementContent } from 'hast';
+import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { cloneTree } from '../hast/tree.js';
-import type { Chapter, Edition } from '../book/types.js';
-import { format } from '../templates/strings.js';
-import { rewriteImages } from '../assets/images.js';
-import { shiftHeadings } from './headings.js';
+import type { Edition } from '../book/types.js';
+import { editionView, type ChapterEntry } from './edition-view.js';
 
 /** A chapter ready for a single-page template. */
 export interface ChapterView {
@@ -34,6 +31,8 @@ export interface PartView {
 
 export interface SinglePage {
   front: ChapterView[];
+  /** The numbered chapters outside parts (all of them in a book without parts). */
+  body: ChapterView[];
   parts: PartView[];
   back: ChapterView[];
 }
@@ -41,41 +40,36 @@ export interface SinglePage {
 /**
  * Lays an edition out as one document, the way mdBook's print page does: ids are already
  * unique across the edition and links between chapters are already `#id`, so what is
- * left is one heading outline (book h1 › part h2 › chapter h3) and HTML for the template.
- * `imageUrl` says what each local image becomes (a data URI). Works on copies of the trees.
+ * left is the edition's view with one heading outline (see edition-view.ts) as HTML for
+ * the template. `imageUrl` says what each local image becomes (a data URI).
  */
 export function assembleSinglePage(edition: Edition, imageUrl: (file: string) => string): SinglePage {
-  const chapterView = (chapter: Chapter, rank: number): ChapterView => ({
-    id: chapter.slug,
-    title: chapter.title,
-    titleHtml: titleHtml(chapter.titleNodes),
-    label: chapter.number === undefined ? undefined : format(edition.strings.chapter!, { n: chapter.number }),
-    tag: `h${rank}`,
-    html: bodyHtml(chapter, rank, imageUrl),
+  const view = editionView(edition, { outline: 'book', imageUrl });
+  const chapterView = (entry: ChapterEntry): ChapterView => ({
+    id: entry.id,
+    title: entry.title,
+    titleHtml: titleHtml(entry.titleNodes),
+    label: entry.label,
+    tag: `h${entry.rank}`,
+    html: toHtml(entry.tree),
   });
   return {
-    front: edition.front.map((chapter) => chapterView(chapter, 2)),
-    parts: edition.parts.map((part) => ({
+    front: view.front.map(chapterView),
+    body: view.body.map(chapterView),
+    parts: view.parts.map((part) => ({
       id: part.id,
-      label: format(edition.strings.part!, { n: part.number }),
+      label: part.label,
       title: part.title,
       titleHtml: titleHtml(part.titleNodes),
-      tag: 'h2',
-      intro: part.opener ? bodyHtml(part.opener, 2, imageUrl) : '',
-      chapters: part.chapters.map((chapter) => chapterView(chapter, 3)),
+      tag: `h${part.rank}`,
+      intro: part.intro ? toHtml(part.intro) : '',
+      chapters: part.chapters.map(chapterView),
     })),
-    back: edition.back.map((chapter) => chapterView(chapter, 2)),
+    back: view.back.map(chapterView),
   };
 }
 
 /** A title's inline markup as HTML, when it has any. */
 export function titleHtml(nodes: ElementContent[] | undefined): string | undefined {
-  return nodes && toHtml({ type: 'root', children: nodes });
-}
-
-function bodyHtml(chapter: Chapter, titleRank: number, imageUrl: (file: string) => string): string {
-  const tree = cloneTree(chapter.tree);
-  shiftHeadings(tree, titleRank);
-  rewriteImages(tree, imageUrl);
-  return toHtml(tree);
+  return nodes && toHtml({ type: 'root', children: nodes } satisfies Root);
 }

@@ -165,6 +165,7 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
     dir: directionOf(lang),
     metadata: editionMetadata(manifest, lang, input.coverPath),
     front: [],
+    body: [],
     parts: outline.parts.map((part): Part => ({
       number: part.number,
       id: part.opener ?? `part-${part.number}`,
@@ -201,7 +202,7 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
     else if (entry.role === 'back') edition.back.push(chapter);
     else if (entry.role === 'opener') Object.assign(part!, { opener: chapter, title: chapter.title, titleNodes: chapter.titleNodes });
     else if (part) part.chapters.push(chapter);
-    else edition.front.push(chapter); // a plain list: the whole book is one run of chapters
+    else edition.body.push(chapter); // a plain list, or numbered chapters before the first part
   }
   // A part none of whose chapters exist in this language is left out of the edition.
   edition.parts = edition.parts.filter((part) => part.opener || part.chapters.length > 0);

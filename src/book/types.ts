@@ -86,10 +86,16 @@ export interface Edition {
   lang: string;
   dir: 'ltr' | 'rtl';
   metadata: EditionMetadata;
+  /** Front matter: not numbered, before the body (folios in roman numerals in print). */
   front: Chapter[];
+  /**
+   * Numbered chapters outside any part: every chapter of a book without parts, and a
+   * SUMMARY.md's numbered chapters before its first part heading.
+   */
+  body: Chapter[];
   parts: Part[];
   back: Chapter[];
-  /** Every chapter in reading order (front, each part's opener and chapters, back). */
+  /** Every chapter in reading order (front, body, each part's opener and chapters, back). */
   chapters: Chapter[];
   /** Slugs the contents list but whose file does not exist for this language. */
   missing: string[];

@@ -110,8 +110,8 @@ function navigation(edition: Edition, documents: EpubDocument[]) {
   });
   const byId = new Map(documents.map((page) => [page.id, page]));
   const toc: TocEntry[] = [
-    ...edition.front.map((chapter) => entry(byId.get(chapter.slug)!)),
-    ...edition.parts.map((part) => entry(byId.get(part.opener?.slug ?? part.id)!, part.chapters.map((chapter) => entry(byId.get(chapter.slug)!)))),
+    ...[...edition.front, ...edition.body].map((chapter) => entry(byId.get(chapter.slug)!)),
+    ...edition.parts.map((part) => entry(byId.get(part.id)!, part.chapters.map((chapter) => entry(byId.get(chapter.slug)!)))),
     ...edition.back.map((chapter) => entry(byId.get(chapter.slug)!)),
   ];
   const body = documents.find((page) => page.matter === 'bodymatter');

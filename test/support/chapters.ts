@@ -30,15 +30,16 @@ export const englishStrings = {
   part: 'Part {n}',
 } as unknown as Strings;
 
-export function edition(front: Chapter[], parts: Part[], back: Chapter[]): Edition {
+export function edition(front: Chapter[], parts: Part[], back: Chapter[], body: Chapter[] = []): Edition {
   return {
     lang: 'en',
     dir: 'ltr',
     metadata: { title: 'A Book', authors: ['A. Author'], identifier: 'urn:uuid:0', subjects: [] },
     front,
+    body,
     parts,
     back,
-    chapters: [...front, ...parts.flatMap((part) => [...(part.opener ? [part.opener] : []), ...part.chapters]), ...back],
+    chapters: [...front, ...body, ...parts.flatMap((part) => [...(part.opener ? [part.opener] : []), ...part.chapters]), ...back],
     missing: [],
     strings: englishStrings,
   };

@@ -1,11 +1,9 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toXast } from 'hast-util-to-xast';
-import { cloneTree, eachElement } from '../../hast/tree.js';
-import { rewriteImages } from '../../assets/images.js';
 import { toXml } from 'xast-util-to-xml';
-import { shiftHeadings } from '../../assemble/headings.js';
-import type { Chapter, Edition, Part } from '../../book/types.js';
-import { format } from '../../templates/strings.js';
+import { editionView, type ChapterEntry, type PartEntry } from '../../assemble/edition-view.js';
+import type { Edition } from '../../book/types.js';
+import { eachElement } from '../../hast/tree.js';
 
 /** One XHTML content document of the EPUB, before it is rendered from its template. */
 export interface EpubDocument {
@@ -29,11 +27,14 @@ export interface EpubDocument {
 
 /**
  * Splits an edition into content documents in reading order: cover, title page,
- * copyright page, then each part opener and chapter in its own file. Links between
- * chapters (`#id` in the Book) are pointed at the file that holds the id.
+ * copyright page, then each part opener and chapter in its own file: the edition's view
+ * (see assemble/edition-view.ts), each title an h1, with what an EPUB adds: file names,
+ * matter types, links across files, pop-up notes. Links between chapters (`#id` in the
+ * Book) are pointed at the file that holds the id.
  */
 export function epubDocuments(edition: Edition, hasCover: boolean, images: ReadonlyMap<string, string> = new Map()): EpubDocument[] {
   const { strings } = edition;
+  const view = editionView(edition, { outline: 'documents', imageUrl: (file) => images.get(file)! });
   const documents: EpubDocument[] = [];
   const front = (id: string, template: EpubDocument['template'], title: string) =>
     documents.push({ id, filename: `${id}.xhtml`, template, title, beforeToc: true, matter: 'frontmatter' });
@@ -42,31 +43,34 @@ export function epubDocuments(edition: Edition, hasCover: boolean, images: Reado
   front('copyright', 'copyright', strings.copyright!);
 
   const files = fileOfEachId(edition);
-  const chapterDocument = (chapter: Chapter, matter: EpubDocument['matter']): EpubDocument => ({
-    id: chapter.slug,
-    filename: `${chapter.slug}.xhtml`,
-    template: chapter.role === 'opener' ? 'part' : 'chapter',
-    title: chapter.title,
-    titleHtml: titleXhtml(chapter.titleNodes),
+  const chapterDocument = (entry: ChapterEntry): EpubDocument => ({
+    id: entry.id,
+    filename: `${entry.id}.xhtml`,
+    template: 'chapter',
+    title: entry.title,
+    titleHtml: titleXhtml(entry.titleNodes),
     beforeToc: false,
-    matter,
-    label: chapter.number === undefined ? undefined : format(strings.chapter!, { n: chapter.number }),
-    body: xhtmlBody(chapter, files, images),
+    matter: `${entry.matter}matter`,
+    label: entry.label,
+    body: xhtmlBody(entry.tree, `${entry.id}.xhtml`, files),
   });
-  const partDocument = (part: Part): EpubDocument => ({
-    ...(part.opener ? chapterDocument(part.opener, 'bodymatter') : { id: part.id, filename: `${part.id}.xhtml`, template: 'part', title: part.title, beforeToc: false, matter: 'bodymatter' }),
+  // A part with an opener is the opener's document (the part's id is the opener's slug):
+  // the part's title over the opener's text.
+  const partDocument = (part: PartEntry): EpubDocument => ({
+    id: part.id,
+    filename: `${part.id}.xhtml`,
     template: 'part',
     title: part.title,
     titleHtml: titleXhtml(part.titleNodes),
-    label: format(strings.part!, { n: part.number }),
+    beforeToc: false,
+    matter: 'bodymatter',
+    label: part.label,
+    body: part.intro && xhtmlBody(part.intro, `${part.id}.xhtml`, files),
   });
 
-  for (const chapter of edition.front) documents.push(chapterDocument(chapter, edition.parts.length > 0 ? 'frontmatter' : 'bodymatter'));
-  for (const part of edition.parts) {
-    documents.push(partDocument(part));
-    for (const chapter of part.chapters) documents.push(chapterDocument(chapter, 'bodymatter'));
-  }
-  for (const chapter of edition.back) documents.push(chapterDocument(chapter, 'backmatter'));
+  documents.push(...view.front.map(chapterDocument), ...view.body.map(chapterDocument));
+  for (const part of view.parts) documents.push(partDocument(part), ...part.chapters.map(chapterDocument));
+  documents.push(...view.back.map(chapterDocument));
   return documents;
 }
 
@@ -77,21 +81,14 @@ function titleXhtml(nodes: ElementContent[] | undefined): string | undefined {
 /** Which file each id of the edition lives in. */
 export function fileOfEachId(edition: Edition): Map<string, string> {
   const files = new Map<string, string>();
-  for (const part of edition.parts) files.set(part.id, `${part.opener?.slug ?? part.id}.xhtml`);
+  for (const part of edition.parts) files.set(part.id, `${part.id}.xhtml`);
   for (const chapter of edition.chapters) for (const id of chapter.ids) files.set(id, `${chapter.slug}.xhtml`);
   return files;
 }
 
-/**
- * The chapter's text as XHTML: headings under the document's h1, links across files,
- * images at their place in the package, footnotes as EPUB's pop-up notes.
- */
-function xhtmlBody(chapter: Chapter, files: ReadonlyMap<string, string>, images: ReadonlyMap<string, string>): string {
-  const tree: Root = cloneTree(chapter.tree);
-  shiftHeadings(tree, 1);
-  rewriteImages(tree, (file) => images.get(file)!);
+/** A document's text (the view's copy) as XHTML: links across files, footnotes as EPUB's pop-up notes. */
+function xhtmlBody(tree: Root, own: string, files: ReadonlyMap<string, string>): string {
   popUpNotes(tree);
-  const own = `${chapter.slug}.xhtml`;
   eachElement(tree, (node) => {
     const href = node.properties.href;
     if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;

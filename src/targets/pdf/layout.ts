@@ -1,11 +1,9 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { cloneTree, eachElement } from '../../hast/tree.js';
-import { shiftHeadings } from '../../assemble/headings.js';
+import { editionView, type ChapterEntry } from '../../assemble/edition-view.js';
 import { titleHtml } from '../../assemble/single-page.js';
-import { rewriteImages } from '../../assets/images.js';
-import type { Chapter, Edition } from '../../book/types.js';
-import { format } from '../../templates/strings.js';
+import { eachElement } from '../../hast/tree.js';
+import type { Edition } from '../../book/types.js';
 import { markCodeLines } from './code-lines.js';
 import { hyphenateTree, hyphenatorFor } from './hyphenate.js';
 
@@ -64,7 +62,7 @@ export interface PageStyle {
 
 export interface PrintLayout {
   front: PrintChapter[];
-  /** Chapters of a book without parts. */
+  /** The numbered chapters outside parts (all of them in a book without parts). */
   body: PrintChapter[];
   parts: PrintPart[];
   back: PrintChapter[];
@@ -74,61 +72,61 @@ export interface PrintLayout {
 }
 
 /**
- * Lays an edition out for print, hyphenated for its language. `imageUrl` turns a local
- * image into what the page loads (a data URI); the caller keeps one for both passes, so
- * each image is encoded once.
+ * Lays an edition out for print, hyphenated for its language: the edition's view (see
+ * assemble/edition-view.ts) with what paper adds, page names, blank pages, folios, open
+ * `<details>`, hyphens and numbered code lines. `imageUrl` turns a local image into what
+ * the page loads (a data URI); the caller keeps one for both passes, so each image is
+ * encoded once.
  */
 export function printLayout(edition: Edition, pagination: Pagination, imageUrl: (file: string) => string): PrintLayout {
+  const view = editionView(edition, { outline: 'book', imageUrl });
   const hyphenate = hyphenatorFor(edition.lang);
   // A blank page before the first opener of the body still belongs to the front matter.
-  const firstBody = [...edition.front.filter((item) => item.role !== 'front').map((item) => item.slug), ...edition.parts.map((part) => part.id), ...edition.back.map((item) => item.slug)][0];
+  const firstBody = [...view.body, ...view.parts, ...view.back][0]?.id;
   const blankPage = (id: string, front: boolean) =>
     !pagination.blankBefore.has(id) ? undefined : front || id === firstBody ? 'blank-front' : 'blank-body';
   const pageStyles: PageStyle[] = [];
   const placeholder = '888';
-  const named = (chapter: Chapter, head: string, roman: boolean) => {
-    const name = `ch-${chapter.slug}`;
-    pageStyles.push({ name, counter: `c-${chapter.slug}`, head: cssString(head), roman });
+  const named = (slug: string, head: string, roman: boolean) => {
+    const name = `ch-${slug}`;
+    pageStyles.push({ name, counter: `c-${slug}`, head: cssString(head), roman });
     return name;
   };
-  const body = (chapter: Chapter, titleRank: number) => {
-    const tree = cloneTree(chapter.tree);
-    shiftHeadings(tree, titleRank);
-    rewriteImages(tree, imageUrl);
+  const printed = (tree: Root) => {
     openDetails(tree);
     if (hyphenate) hyphenateTree(tree, hyphenate);
     markCodeLines(tree);
     return toHtml(tree);
   };
-  const chapter = (item: Chapter, rank: number, roman: boolean): PrintChapter => ({
-    id: item.slug,
-    pageName: named(item, item.title, roman),
-    title: item.title,
-    titleHtml: titleHtml(item.titleNodes),
-    label: item.number === undefined ? undefined : format(edition.strings.chapter!, { n: item.number }),
-    tag: `h${rank}`,
-    html: body(item, rank),
-    blankPage: blankPage(item.slug, roman),
-    folio: pagination.folios.get(item.slug) ?? placeholder,
-  });
-
-  // A book without parts keeps its chapters in `front` with the role `chapter`: those are body.
-  const frontMatter = edition.front.filter((item) => item.role === 'front');
-  const bodyChapters = edition.front.filter((item) => item.role !== 'front');
+  const chapter = (entry: ChapterEntry): PrintChapter => {
+    // Front matter is numbered in roman folios.
+    const roman = entry.matter === 'front';
+    return {
+      id: entry.id,
+      pageName: named(entry.id, entry.title, roman),
+      title: entry.title,
+      titleHtml: titleHtml(entry.titleNodes),
+      label: entry.label,
+      tag: `h${entry.rank}`,
+      html: printed(entry.tree),
+      blankPage: blankPage(entry.id, roman),
+      folio: pagination.folios.get(entry.id) ?? placeholder,
+    };
+  };
   return {
-    front: frontMatter.map((item) => chapter(item, 2, true)),
-    body: bodyChapters.map((item) => chapter(item, 2, false)),
-    parts: edition.parts.map((part): PrintPart => ({
+    front: view.front.map(chapter),
+    body: view.body.map(chapter),
+    parts: view.parts.map((part): PrintPart => ({
       id: part.id,
-      label: format(edition.strings.part!, { n: part.number }),
+      label: part.label,
       title: part.title,
       titleHtml: titleHtml(part.titleNodes),
       blankPage: blankPage(part.id, false),
       folio: pagination.folios.get(part.id) ?? placeholder,
-      intro: part.opener && { pageName: named(part.opener, part.title, false), html: body(part.opener, 2) },
-      chapters: part.chapters.map((item) => chapter(item, 3, false)),
+      intro: part.intro && { pageName: named(part.part.opener!.slug, part.title, false), html: printed(part.intro) },
+      chapters: part.chapters.map(chapter),
     })),
-    back: edition.back.map((item) => chapter(item, 2, false)),
+    back: view.back.map(chapter),
     pageStyles,
     bookHead: cssString(edition.metadata.title),
   };

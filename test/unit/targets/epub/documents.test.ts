@@ -44,9 +44,13 @@ describe('epubDocuments', () => {
     expect(documents.get('one')!.body).toContain('href="#details"');
   });
 
-  test('a book without parts keeps its chapters as body matter', () => {
-    const only = chapter('only', [h('p', 'Text.')], { role: 'front', title: 'Only' });
-    expect(epubDocuments(edition([only], [], []), false).at(-1)).toMatchObject({ filename: 'only.xhtml', matter: 'bodymatter' });
+  test('the numbered chapters of a book without parts are body matter, its front matter front matter', () => {
+    const preface = chapter('preface', [h('p', 'Before.')], { role: 'front', title: 'Preface' });
+    const only = chapter('only', [h('p', 'Text.')], { number: 1, title: 'Only' });
+    expect(epubDocuments(edition([preface], [], [], [only]), false).slice(-2).map(({ filename, matter, label }) => [filename, matter, label ?? null])).toEqual([
+      ['preface.xhtml', 'frontmatter', null],
+      ['only.xhtml', 'bodymatter', 'Chapter 1'],
+    ]);
   });
 
   test('every id of the edition maps to its file, parts without an opener to their own', () => {
