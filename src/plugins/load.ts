@@ -80,7 +80,7 @@ let typescriptLoader: Promise<void> | undefined;
 const typescriptLoads = import.meta.url.endsWith('.ts');
 
 /** A TypeScript module, by its name (`.ts`, `.mts`, `.cts`). */
-export const isTypeScript = (file: string): boolean => /\.[mc]?tsx?$/.test(file);
+const isTypeScript = (file: string): boolean => /\.[mc]?tsx?$/.test(file);
 
 /**
  * Imports a plugin module. Node cannot import TypeScript by itself, so for a plugin
@@ -91,7 +91,8 @@ export const isTypeScript = (file: string): boolean => /\.[mc]?tsx?$/.test(file)
  * A local plugin is imported by a URL that carries a hash of its bytes: Node keeps every
  * module it imported for the life of the process, so a process that builds again (a
  * preview) would otherwise run the plugin as it was at the first build. The modules the
- * plugin imports in turn are Node's to keep.
+ * plugin imports in turn are Node's to keep, and so is a TypeScript plugin once tsx is
+ * registered: tsx keeps a file's compiled code by its path, whatever the URL says.
  */
 async function importPlugin(url: string): Promise<{ default?: unknown }> {
   if (!url.startsWith('file:')) return import(url);
