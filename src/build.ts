@@ -6,12 +6,12 @@ import type { VFile } from 'vfile';
 import { loadBook, type LoadOptions } from './book/load.js';
 import type { Book, Edition } from './book/types.js';
 import { aboutEdition } from './diagnostics/diagnostic.js';
-import { error } from './diagnostics/messages.js';
-import { describeError } from './diagnostics/report.js';
+import { reportFailure } from './diagnostics/failure.js';
 import { BrowserPool } from './browser/browser.js';
+import { BuildContext } from './build-context.js';
 import { writeAtomic } from './output/write.js';
 import { defaultFormats, targets, type TargetName } from './targets/registry.js';
-import type { Target } from './targets/target.js';
+import type { RenderContext, Target } from './targets/target.js';
 
 export interface BuildOptions extends LoadOptions {
   /** Formats to build (default: html, epub and pdf). */
@@ -79,6 +79,8 @@ async function buildWith(browsers: BrowserPool, manifestPath: string, formats: r
   if (!book || options.dryRun) return result;
 
   const outDir = path.resolve(options.outDir ?? path.join(book.root, 'dist'));
+  // What the build keeps while it runs (encoded files) lives as long as this call.
+  const context = new BuildContext();
   // Editions are independent: render them side by side. The PDF's work happens in
   // Chromium's processes, so this keeps every core busy while Node waits on one print.
   const limit = pLimit(options.jobs ?? Math.min(4, availableParallelism()));
@@ -88,7 +90,7 @@ async function buildWith(browsers: BrowserPool, manifestPath: string, formats: r
       .map((edition) =>
         limit(async () => {
           for (const format of formats) {
-            const events = await renderEdition(book, edition, format, outDir, browsers);
+            const events = await renderEdition({ book, edition, build: context, browsers }, format, outDir);
             if (events) {
               for (const event of events) {
                 result.written.push(event);
@@ -121,15 +123,27 @@ export function inManifestOrder<Result extends Pick<BuildResult, 'written' | 'fa
   return result;
 }
 
-async function renderEdition(book: Book, edition: Edition, format: TargetName, outDir: string, browsers: BrowserPool): Promise<WriteEvent[] | undefined> {
+interface EditionJob {
+  book: Book;
+  edition: Edition;
+  build: BuildContext;
+  browsers: BrowserPool;
+}
+
+/**
+ * Renders one edition in one format and writes its files. A failure costs this edition's
+ * file only: a FolioError is reported as the problem it states, anything else as a bug.
+ */
+async function renderEdition({ book, edition, build, browsers }: EditionJob, format: TargetName, outDir: string): Promise<WriteEvent[] | undefined> {
   const target = targets[format];
   const started = performance.now();
   const stem = path.join(outDir, `${book.slug}-${edition.lang}`);
   let written: string[];
   try {
-    // Each target parses its own section of book.yaml (validated, with defaults).
+    // Options were resolved (and their problems reported) when the book loaded.
     const render = target.render as Target<unknown>['render'];
-    const output = await render({ book, edition, options: target.options.parse(book.manifest[format]), browser: () => browsers.get() });
+    const context: RenderContext<unknown> = { book, edition, options: book.targetOptions[format], build, browser: () => browsers.get(), keep: keepSideFile };
+    const output = await render(context);
     const files = typeof output === 'string' || output instanceof Uint8Array ? new Map([[`.${target.extension}`, output]]) : output;
     written = [];
     for (const [suffix, data] of files) {
@@ -137,8 +151,7 @@ async function renderEdition(book: Book, edition: Edition, format: TargetName, o
       written.push(`${stem}${suffix}`);
     }
   } catch (cause) {
-    const reason = [cause, (cause as Error)?.cause].filter(Boolean).map(describeError).join(': ');
-    aboutEdition(error(book.manifestFile, `${edition.lang} ${format} edition failed: ${reason}`, undefined, 'target-failed'), edition.lang).cause = cause;
+    aboutEdition(reportFailure(book.manifestFile, `${edition.lang} ${format} edition failed`, cause, undefined, 'target-failed'), edition.lang);
     return undefined;
   }
   const milliseconds = performance.now() - started;
@@ -150,4 +163,14 @@ async function renderEdition(book: Book, edition: Edition, format: TargetName, o
     chapters: edition.chapters.length,
     listed: edition.chapters.length + edition.missing.length,
   }));
+}
+
+/**
+ * For benchmarks and debugging: with FOLIO_PRINT_HTML_DIR set, the side files a target
+ * hands over (the final print HTML of each edition) are kept there, so a bare Chromium
+ * print of exactly that page can be timed.
+ */
+async function keepSideFile(name: string, text: string): Promise<void> {
+  const dir = process.env.FOLIO_PRINT_HTML_DIR;
+  if (dir) await writeAtomic(path.join(dir, name), text);
 }

@@ -7,7 +7,8 @@ import { build, inManifestOrder, type BuildOptions, type BuildResult, type Write
 import { loadManifest } from './manifest/load.js';
 import { defaultFormats, targets } from './targets/registry.js';
 import { oneWarningPerLanguage } from './book/code-languages.js';
-import { describeError } from './diagnostics/report.js';
+import { bugRule, whereThrown } from './diagnostics/failure.js';
+import { describeBug, reportRequest } from './diagnostics/report.js';
 
 /**
  * Builds on every core. Parsing markdown and writing HTML and EPUB are JavaScript work,
@@ -70,14 +71,15 @@ export async function buildInThreads(entry: URL, manifestPath: string, options: 
             else resolve(report.result);
           });
           // A thread that dies costs its own languages only: they are reported failed, the others are still written.
-          const lost = (reason: string) =>
+          const lost = (reason: string, ruleId = 'thread-failed') =>
             resolve({
-              files: [{ path: path.resolve(manifestPath), messages: [{ reason: `${group.join(', ')}: ${reason}`, fatal: true, ruleId: 'thread-failed', source: 'folio' }] }],
+              files: [{ path: path.resolve(manifestPath), messages: [{ reason: `${group.join(', ')}: ${reason}`, fatal: true, ruleId, source: 'folio' }] }],
               written: [],
               failed: [...group],
               skipped: [],
             });
-          worker.on('error', (cause) => lost(`the build thread failed: ${describeError(cause)}`));
+          // build() reports every failure it expects; what escapes it is a bug.
+          worker.on('error', (cause) => lost(`the build thread failed because of a bug in Folio: ${describeBug(cause)}${whereThrown(cause)}. ${reportRequest}`, bugRule));
           worker.on('exit', (code) => lost(`the build thread stopped (exit code ${code}) before it finished`));
         }),
     ),

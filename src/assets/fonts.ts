@@ -39,6 +39,10 @@ function parseRanges(unicodeRange: string): Range[] {
   });
 }
 
+/**
+ * Each package's subset table, read once per process: the tables come with the installed
+ * Fontsource packages, and nothing a book holds changes them between builds.
+ */
 const subsetTables = new Map<string, Record<string, string>>();
 
 /**

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
+import { FolioError } from '../diagnostics/errors.js';
+import { describeError } from '../diagnostics/report.js';
 import { eachElement } from '../hast/tree.js';
-import { fileDataUri } from './data-uri.js';
 import { readImageFile } from './svg.js';
 
 /**
@@ -40,24 +41,36 @@ export function imagesOf(trees: readonly Root[]): string[] {
 export async function imageSize(file: string): Promise<{ width: number; height: number } | undefined> {
   // sharp (native code) is loaded only for books that have images.
   const { default: sharp } = await import('sharp');
-  const { autoOrient } = await sharp(file).metadata();
+  const { autoOrient } = await decoding(file, () => sharp(file).metadata());
   return autoOrient.width && autoOrient.height ? autoOrient : undefined;
+}
+
+/**
+ * Runs sharp over a book's image. An image it cannot decode (truncated, not the format its
+ * name says) is the book's problem, reported as such with the file's name, not as a bug.
+ */
+export async function decoding<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (cause) {
+    throw new FolioError(`Image ${file} cannot be decoded: ${describeError(cause)}`, { cause });
+  }
 }
 
 /**
  * Stand-ins for a print that is only measured: each raster image becomes an empty SVG of
  * its pixel size, which lays out exactly like the image (same natural size and ratio) but
  * costs Chromium nothing to decode and embed. The guide's 4956×6976 px cover alone took
- * about 3.5 s of each print. SVG images, cheap already, are kept.
+ * about 3.5 s of each print. SVG images, cheap already, are kept (`original`).
  */
-export async function placeholderUris(files: readonly string[]): Promise<(file: string) => string> {
+export async function placeholderUris(files: readonly string[], original: (file: string) => string): Promise<(file: string) => string> {
   const stand = new Map<string, string>();
   for (const file of new Set(files)) {
     if (mime.lookup(file) === 'image/svg+xml') continue;
     const size = await imageSize(file);
     if (size) stand.set(file, `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}"/>`)}`);
   }
-  return (file) => stand.get(file) ?? fileDataUri(file);
+  return (file) => stand.get(file) ?? original(file);
 }
 
 export interface PackagedImage {
@@ -78,7 +91,8 @@ export async function packageImage(file: string): Promise<PackagedImage> {
   let mediaType = mime.lookup(file) || 'application/octet-stream';
   if (mediaType === 'image/webp') {
     const { default: sharp } = await import('sharp');
-    data = await sharp(data).png().toBuffer();
+    const webp = data;
+    data = await decoding(file, () => sharp(webp).png().toBuffer());
     mediaType = 'image/png';
   }
   const stem = path.basename(file, path.extname(file)).replace(/[^A-Za-z0-9_-]+/g, '-');

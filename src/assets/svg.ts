@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DOMParser, XMLSerializer, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 import mime from 'mime-types';
+import { FolioError } from '../diagnostics/errors.js';
 
 export interface CleanSvg {
   /** The SVG a book can carry. */
@@ -49,8 +50,15 @@ export function cleanSvg(text: string): CleanSvg {
 
 /** An image file's bytes as a book carries them: an SVG cleaned (see cleanSvg), anything else as it is. */
 export function readImageFile(file: string): Buffer {
-  const data = readFileSync(file);
-  return mime.lookup(file) === 'image/svg+xml' ? Buffer.from(cleanSvg(data.toString('utf8')).svg) : data;
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+    return mime.lookup(file) === 'image/svg+xml' ? Buffer.from(cleanSvg(data.toString('utf8')).svg) : data;
+  } catch (cause) {
+    // Checked when the book loaded; gone or changed since, it is still the book's file at fault.
+    if (cause instanceof FolioError || (cause as NodeJS.ErrnoException).code) throw new FolioError(`Cannot read the image ${file}: ${(cause as Error).message}`, { cause });
+    throw cause;
+  }
 }
 
 function parse(text: string, strict = true) {
@@ -59,9 +67,9 @@ function parse(text: string, strict = true) {
   try {
     doc = new DOMParser({ onError: (level, message) => level !== 'warning' && problems.push(message) }).parseFromString(text, 'image/svg+xml');
   } catch (cause) {
-    throw new Error(`not well-formed XML: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`);
+    throw new FolioError(`not well-formed XML: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`);
   }
-  if ((strict && problems.length > 0) || !doc.documentElement) throw new Error(`not well-formed XML: ${problems[0] ?? 'no root element'}`);
+  if ((strict && problems.length > 0) || !doc.documentElement) throw new FolioError(`not well-formed XML: ${problems[0] ?? 'no root element'}`);
   return doc;
 }
 

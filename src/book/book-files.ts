@@ -28,10 +28,12 @@ export function bookRoots(manifest: Manifest, source: LoadedManifest, commandLin
  * Checks the files and folders book.yaml names (templates, stylesheets) against the roots,
  * each refusal an error at its key, before any target reads them; a stylesheet that would
  * load something is refused at its own line (see stylesheets.ts). Returns the
- * stylesheets that have errors.
+ * stylesheets that have errors, and the real path of each file that may be read, by its
+ * key (`html.stylesheet`): what the targets are given.
  */
-export function checkManifestFiles(manifest: Manifest, source: LoadedManifest, roots: BookRoots): VFile[] {
+export function checkManifestFiles(manifest: Manifest, source: LoadedManifest, roots: BookRoots): { stylesheets: VFile[]; paths: Map<string, string> } {
   const stylesheets: VFile[] = [];
+  const paths = new Map<string, string>();
   const named: [string | undefined, (string | number)[], 'file' | 'folder'][] = [
     [manifest.templates, ['templates'], 'folder'],
     [manifest.html.stylesheet, ['html', 'stylesheet'], 'file'],
@@ -40,13 +42,17 @@ export function checkManifestFiles(manifest: Manifest, source: LoadedManifest, r
   for (const [value, key, kind] of named) {
     if (value === undefined) continue;
     const checked = roots.check(path.resolve(source.root, value), kind);
-    if (!checked.ok) error(source.file, `${key.join('.')} ${value} is ${checked.problem}`, source.locate(key), 'file-refused');
-    else if (kind === 'file') {
+    if (!checked.ok) {
+      error(source.file, `${key.join('.')} ${value} is ${checked.problem}`, source.locate(key), 'file-refused');
+      continue;
+    }
+    paths.set(key.join('.'), checked.path);
+    if (kind === 'file') {
       const problems = checkStylesheet(checked.path);
       if (problems) stylesheets.push(problems);
     }
   }
-  return stylesheets;
+  return { stylesheets, paths };
 }
 
 /**

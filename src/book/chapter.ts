@@ -2,6 +2,7 @@ import type { Root } from 'hast';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { FolioError, PluginError } from '../diagnostics/errors.js';
+import { reportFailure } from '../diagnostics/failure.js';
 import { error } from '../diagnostics/messages.js';
 import { decodeChapter } from './read-chapter.js';
 import { nestingLimit, textTooDeep } from '../plugins/remark-depth-limit.js';
@@ -74,7 +75,10 @@ function chapterFailed(file: VFile, cause: unknown): void {
     cause.fatal = true;
     return;
   }
-  const ruleId = cause instanceof PluginError ? 'plugin-failed' : 'chapter-failed';
-  const reason = cause instanceof FolioError ? cause.message : `The chapter could not be processed: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`;
-  error(file, reason, { line: 1, column: 1 }, ruleId).cause = cause;
+  if (cause instanceof FolioError) {
+    error(file, cause.message, { line: 1, column: 1 }, cause instanceof PluginError ? 'plugin-failed' : 'chapter-failed').cause = cause;
+    return;
+  }
+  // Not a message and not a FolioError (a book's plugin is guarded into a PluginError): a bug in Folio.
+  reportFailure(file, 'The chapter could not be processed', cause, { line: 1, column: 1 }, 'chapter-failed');
 }

@@ -2,11 +2,12 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { aboutEdition } from '../diagnostics/diagnostic.js';
 import { error, hasErrors, warn } from '../diagnostics/messages.js';
-import { describeError } from '../diagnostics/report.js';
+import { reportFailure } from '../diagnostics/failure.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/schema.js';
 import { suggest } from '../manifest/suggest.js';
 import { loadPlugins } from '../plugins/load.js';
+import { resolveTargetOptions } from '../targets/options.js';
 import { builtInTemplates } from '../templates/files.js';
 import { hasLocale, stringKeys, stringsFor, type Strings } from '../templates/strings.js';
 import { loadChapter } from './chapter.js';
@@ -65,7 +66,8 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   checkStrings(manifest, source);
 
   const roots = bookRoots(manifest, source, options.source);
-  files.push(...checkManifestFiles(manifest, source, roots));
+  const checked = checkManifestFiles(manifest, source, roots);
+  files.push(...checked.stylesheets);
   const cover = await findCover(manifest, source, roots);
   const plugins = await loadPlugins(manifest.plugins, source, roots, { timeout: manifest.pluginTimeout });
 
@@ -78,8 +80,8 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
     slug: manifest.slug,
     root: source.root,
     roots,
-    manifest,
     manifestFile,
+    targetOptions: resolveTargetOptions(manifest, (key) => checked.paths.get(key)),
     locate: (keyPath) => source.locate(keyPath),
     templateDirs: [...(manifest.templates ? [path.resolve(source.root, manifest.templates)] : []), builtInTemplates],
     editions: [],
@@ -97,7 +99,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
         loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots });
       } catch (cause) {
         // A failure no chapter caught (a bug) costs this edition only, never the others.
-        aboutEdition(error(manifestFile, `${lang} edition failed: ${describeError(cause)}`, undefined, 'edition-failed'), lang).cause = cause;
+        aboutEdition(reportFailure(manifestFile, `${lang} edition failed`, cause, undefined, 'edition-failed'), lang);
         result.failed.add(lang);
         continue;
       }

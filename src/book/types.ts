@@ -2,7 +2,7 @@ import type { BookRoots } from './roots.js';
 import type { ElementContent, Root } from 'hast';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import type { Manifest } from '../manifest/schema.js';
+import type { TargetOptions } from '../targets/options.js';
 import type { Strings } from '../templates/strings.js';
 
 /**
@@ -13,7 +13,8 @@ export interface Book {
   slug: string;
   /** The folder of book.yaml. */
   root: string;
-  manifest: Manifest;
+  /** Each target's options, resolved from book.yaml as it loaded (targets never read book.yaml). */
+  targetOptions: TargetOptions;
   /** book.yaml: messages about the manifest and about whole editions go here. */
   manifestFile: VFile;
   /** Where a key of book.yaml is written (`['cover']`), for messages about it. */

@@ -13,9 +13,6 @@ export class FolioError extends Error {
 /** The command line was wrong: exit code 2. */
 export class UsageError extends FolioError {}
 
-/** A build found errors in its sources (already reported as diagnostics). */
-export class BuildFailedError extends FolioError {}
-
 /** A target could not write its output. */
 export class OutputError extends FolioError {}
 

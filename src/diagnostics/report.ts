@@ -2,6 +2,7 @@ import path from 'node:path';
 import { inspect } from 'node:util';
 import type { VFile } from 'vfile';
 import { FolioError } from './errors.js';
+import { packageRoot } from '../package-root.js';
 
 /**
  * One line per message, `file:line:column  severity  message  rule-id`: the shape
@@ -26,13 +27,19 @@ export function formatMessages(files: Iterable<VFile>, cwd = process.cwd()): str
 
 /**
  * Prints an exception: a FolioError as its message plus its `cause` chain as numbered
- * "(via …)" lines; anything else (a bug) as one line, with its stack only under
- * `--debug` (`debug`): a stack is noise to an author and may show a build machine's paths.
+ * "(via …)" lines. Anything else is a bug in Folio: what was thrown, where (its stack, the
+ * innermost frames, all of them under `--debug`), and a request to report it.
  */
 export function formatError(error: unknown, debug = false): string {
   if (!(error instanceof FolioError)) {
-    if (debug && error instanceof Error && error.stack) return error.stack;
-    return `error  Folio stopped: ${describeError(error)} (run with --debug to see where)`;
+    const frames = stackFrames(error);
+    const shown = debug ? frames : frames.slice(0, 8);
+    return [
+      `error  Folio stopped because of a bug: ${describeBug(error)}`,
+      ...shown.map((frame) => `    at ${frame}`),
+      ...(shown.length < frames.length ? [`    … ${frames.length - shown.length} more (--debug shows them)`] : []),
+      `  ${reportRequest}.`,
+    ].join('\n');
   }
   const lines = [`error  ${error.message}`];
   let cause = error.cause;
@@ -57,4 +64,22 @@ export function describeError(cause: unknown): string {
   }
   if (typeof cause === 'string') return cause;
   return inspect(cause, { depth: 2, breakLength: Infinity });
+}
+
+/** `TypeError: x is not a function`: a bug's kind and message. */
+export function describeBug(cause: unknown): string {
+  return cause instanceof Error && cause.name !== 'Error' ? `${cause.name}: ${describeError(cause)}` : describeError(cause);
+}
+
+/** What to do about a bug, said wherever one is reported. */
+export const reportRequest = 'This is a bug in Folio, not a problem of your book: please report it, with this message';
+
+/** The frames of an error's stack (`f (src/x.ts:1:2)`), paths inside Folio's folder made relative to it. */
+export function stackFrames(cause: unknown): string[] {
+  const stack = cause instanceof Error ? cause.stack : undefined;
+  return (stack ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('at '))
+    .map((line) => line.slice(3).replaceAll(`file://${packageRoot}${path.sep}`, '').replaceAll(`${packageRoot}${path.sep}`, ''));
 }

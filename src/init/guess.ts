@@ -5,6 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { parse as parseToml } from 'smol-toml';
 import { unified } from 'unified';
+import { UsageError } from '../diagnostics/errors.js';
 
 /** What `folio init` found out about a book folder, and what it had to guess. */
 export interface BookGuess {
@@ -45,7 +46,7 @@ export function guessBook(folder: string): BookGuess {
     notes.push(`contents: from ${toPosix(summary)}`);
   } else {
     const files = markdownFiles(path.join(folder, src)).map((file) => toPosix(path.join(src, file)));
-    if (files.length === 0) throw new Error(`No markdown chapters in ${folder}: a book needs .md files or a SUMMARY.md`);
+    if (files.length === 0) throw new UsageError(`No markdown chapters in ${folder}: a book needs .md files or a SUMMARY.md`);
     contents = files;
     firstChapter = files[0];
     notes.push(`contents: the ${files.length} markdown files of ${src === '.' ? 'the folder' : src} in name order (${files.join(', ')})`);
@@ -76,10 +77,21 @@ export function guessBook(folder: string): BookGuess {
   return { manifest, notes };
 }
 
+/** A settings file parsed; one that does not parse is the author's to fix, not a bug. */
+function readSettings(file: string, parse: (text: string) => unknown): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new UsageError(`${path.basename(file)} cannot be read as settings: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, { cause });
+  }
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
 function readConfig(folder: string): BookConfig | undefined {
   const toml = path.join(folder, 'book.toml');
   if (existsSync(toml)) {
-    const book = (parseToml(readFileSync(toml, 'utf8')).book ?? {}) as Record<string, unknown>;
+    const book = (readSettings(toml, parseToml).book ?? {}) as Record<string, unknown>;
     return {
       kind: 'mdBook',
       file: 'book.toml',
@@ -92,7 +104,7 @@ function readConfig(folder: string): BookConfig | undefined {
   }
   const json = path.join(folder, 'book.json');
   if (existsSync(json)) {
-    const book = JSON.parse(readFileSync(json, 'utf8')) as Record<string, unknown>;
+    const book = readSettings(json, JSON.parse) as Record<string, unknown>;
     const author = text(book.author);
     return {
       kind: 'GitBook',

@@ -23,12 +23,8 @@ export async function initBook(folder: string, options: { force?: boolean } = {}
   if (existsSync(target) && !options.force) {
     throw new UsageError(`${path.relative(process.cwd(), target) || 'book.yaml'} exists already; add --force to replace it`);
   }
-  let guess;
-  try {
-    guess = guessBook(root);
-  } catch (cause) {
-    throw new UsageError(cause instanceof Error ? cause.message : String(cause), { cause });
-  }
+  // Problems of the folder are UsageErrors from guessBook; anything else it throws is a bug.
+  const guess = guessBook(root);
   const doc = new Document(guess.manifest);
   doc.commentBefore = ` Written by folio init from the book's own files; see Folio's README for every key.`;
   await writeAtomic(target, doc.toString({ lineWidth: 0 }));

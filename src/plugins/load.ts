@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve as resolveModule } from 'import-meta-resolve';
 import type { PluggableList, Plugin } from 'unified';
 import { error } from '../diagnostics/messages.js';
-import { packageRoot } from '../package-root.js';
 import type { ManifestSource } from '../manifest/load.js';
 import type { PluginEntry } from '../manifest/schema.js';
 import type { BookRoots } from '../book/roots.js';
@@ -53,7 +54,9 @@ export async function loadPlugins(entries: readonly PluginEntry[], source: Manif
     } catch (cause) {
       // The whole first paragraph: Node's "Cannot find module … imported from …" spans lines.
       const reason = cause instanceof Error ? cause.message.split(/\n\s*\n/)[0]!.replace(/\s*\n\s*/g, ' ') : String(cause);
-      error(source.file, `Cannot load plugin ${name}: ${reason}`, at, 'plugin-load');
+      // TypeScript is loaded for a plugin named .ts (see importPlugin), not for one that only imports it.
+      const hint = (cause as NodeJS.ErrnoException)?.code === 'ERR_UNKNOWN_FILE_EXTENSION' ? '; a plugin that imports TypeScript must be a .ts file itself' : '';
+      error(source.file, `Cannot load plugin ${name}: ${reason}${hint}`, at, 'plugin-load');
     }
   }
   return plugins;
@@ -64,37 +67,40 @@ function moduleUrl(name: string, root: string): string {
   return resolveModule(name, pathToFileURL(path.join(root, 'book.yaml')).href);
 }
 
+/**
+ * The TypeScript loader, once registered: a loader is the process's, not a build's, and
+ * registering it twice would load every module through it twice.
+ */
 let typescriptLoader: Promise<void> | undefined;
 
 /**
- * Imports a plugin module. Node cannot import TypeScript by itself, so when a local
- * plugin, or any file it imports, is TypeScript (esbuild lists its import graph), tsx is
- * registered as the loader first, unless TypeScript loads already. Only then: the loader
- * slows every later import of the build by about a second, and most books have none.
+ * True where TypeScript loads already: Folio itself then runs from its `.ts` sources,
+ * under tsx or a test runner that compiles them (the `folio` command runs a bundle).
+ */
+const typescriptLoads = import.meta.url.endsWith('.ts');
+
+/** A TypeScript module, by its name (`.ts`, `.mts`, `.cts`). */
+const isTypeScript = (file: string): boolean => /\.[mc]?tsx?$/.test(file);
+
+/**
+ * Imports a plugin module. Node cannot import TypeScript by itself, so for a plugin
+ * written in it tsx is registered as the loader first, unless TypeScript loads already.
+ * Only then: the loader slows every later import of the build by about a second, and
+ * most books have none.
+ *
+ * A local plugin is imported by a URL that carries a hash of its bytes: Node keeps every
+ * module it imported for the life of the process, so a process that builds again (a
+ * preview) would otherwise run the plugin as it was at the first build. The modules the
+ * plugin imports in turn are Node's to keep, and so is a TypeScript plugin once tsx is
+ * registered: tsx keeps a file's compiled code by its path, whatever the URL says.
  */
 async function importPlugin(url: string): Promise<{ default?: unknown }> {
-  if (url.startsWith('file:') && (await importsTypeScript(fileURLToPath(url)))) {
-    typescriptLoader ??= canImportTypeScript().then(async (can) => {
-      if (!can) (await import('tsx/esm/api')).register();
-    });
+  if (!url.startsWith('file:')) return import(url);
+  const file = fileURLToPath(url);
+  if (isTypeScript(file) && !typescriptLoads) {
+    typescriptLoader ??= import('tsx/esm/api').then(({ register }) => void register());
     await typescriptLoader;
   }
-  return import(url);
-}
-
-/** True where TypeScript loads already (under tsx, or a test runner that compiles it). */
-async function canImportTypeScript(): Promise<boolean> {
-  try {
-    await import(pathToFileURL(path.join(packageRoot, 'src/plugins/typescript-probe.ts')).href);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function importsTypeScript(file: string): Promise<boolean> {
-  if (/\.[mc]?tsx?$/.test(file)) return true;
-  const { build } = await import('esbuild');
-  const { metafile } = await build({ entryPoints: [file], bundle: true, write: false, metafile: true, packages: 'external', platform: 'node', format: 'esm', logLevel: 'silent' });
-  return Object.keys(metafile.inputs).some((input) => /\.[mc]?tsx?$/.test(input));
+  const version = createHash('sha256').update(await readFile(file)).digest('hex').slice(0, 16);
+  return import(`${url}?version=${version}`);
 }

@@ -9,7 +9,7 @@ import { sourceDate, isoSeconds } from '../output/source-date.js';
 import { readTemplate } from '../templates/files.js';
 import { format } from '../templates/strings.js';
 import { epubDocuments, type EpubDocument } from './epub/documents.js';
-import { EpubOptions } from './epub/options.js';
+import type { EpubOptions } from './epub/options.js';
 import { ReproducibleEPub } from './epub/package.js';
 import type { Target } from './target.js';
 
@@ -22,7 +22,6 @@ import type { Target } from './target.js';
 export const epubTarget: Target<EpubOptions> = {
   name: 'epub',
   extension: 'epub',
-  options: EpubOptions,
   async render({ book, edition, options }) {
     const dirs = book.templateDirs;
     const template = (name: string) => readTemplate(dirs, `epub/${name}`);

@@ -1,11 +1,10 @@
 import { assembleSinglePage } from '../assemble/single-page.js';
-import { dataUri, fileDataUri } from '../assets/data-uri.js';
 import { fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
 import { codeText, editionText } from '../book/text.js';
 import { readBookStylesheet, readTemplate } from '../templates/files.js';
 import { renderTemplate } from '../templates/render.js';
 import { format } from '../templates/strings.js';
-import { HtmlOptions } from './html/options.js';
+import type { HtmlOptions } from './html/options.js';
 import type { Target } from './target.js';
 
 /**
@@ -15,20 +14,20 @@ import type { Target } from './target.js';
 export const htmlTarget: Target<HtmlOptions> = {
   name: 'html',
   extension: 'html',
-  options: HtmlOptions,
-  async render({ book, edition, options }) {
-    const page = assembleSinglePage(edition, fileDataUri);
+  async render({ book, edition, options, build }) {
+    const { dataUris } = build;
+    const page = assembleSinglePage(edition, dataUris.file);
     const { metadata, strings } = edition;
     const fonts = fontFilesFor(editionText(edition));
     const css = [
-      fontFaceCss([...fonts, ...monoFontFilesFor(codeText(edition))], (file) => dataUri(file.path, 'font/woff2')),
+      fontFaceCss([...fonts, ...monoFontFilesFor(codeText(edition))], (file) => dataUris.of(file.path, 'font/woff2')),
       await readTemplate(book.templateDirs, 'base/content.css'),
       await readTemplate(book.templateDirs, 'html/style.css'),
-      await readBookStylesheet(book, options.stylesheet),
+      await readBookStylesheet(options.stylesheet),
     ].join('\n');
     const cover =
       options.cover && metadata.cover
-        ? { src: dataUri(metadata.cover.path, metadata.cover.mediaType), alt: format(strings.coverAlt!, { title: metadata.title }) }
+        ? { src: dataUris.of(metadata.cover.path, metadata.cover.mediaType), alt: format(strings.coverAlt!, { title: metadata.title }) }
         : undefined;
     return renderTemplate(book.templateDirs, 'html', 'book', {
       lang: edition.lang,

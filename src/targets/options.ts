@@ -14,3 +14,29 @@ export const targetOptionSchemas = {
   pdf: PdfOptions,
   print: PrintOptions,
 };
+
+/**
+ * What each target renders with, resolved once when the book loads: its section of
+ * book.yaml with defaults applied and any stylesheet as the checked, absolute path of
+ * the file (refusals are reported then, at their line). The printer's package also gets
+ * the `pdf` section's page (one book, one trim). Targets never read book.yaml themselves.
+ */
+export interface TargetOptions {
+  html: HtmlOptions;
+  epub: EpubOptions;
+  pdf: PdfOptions;
+  print: PrintOptions & { page: PdfOptions };
+}
+
+/**
+ * The targets' options from the validated sections of book.yaml; `file(key)` gives the
+ * checked path of a file named at `key` (`html.stylesheet`), or undefined when refused.
+ */
+export function resolveTargetOptions(
+  sections: { html: HtmlOptions; epub: EpubOptions; pdf: PdfOptions; print: PrintOptions },
+  file: (key: string) => string | undefined,
+): TargetOptions {
+  const html = { ...sections.html, stylesheet: sections.html.stylesheet && file('html.stylesheet') };
+  const pdf = { ...sections.pdf, stylesheet: sections.pdf.stylesheet && file('pdf.stylesheet') };
+  return { html, epub: sections.epub, pdf, print: { ...sections.print, page: pdf } };
+}

@@ -1,6 +1,6 @@
 import { warnOnce } from '../diagnostics/messages.js';
 import { trimSize } from './pdf/geometry.js';
-import { PdfOptions } from './pdf/options.js';
+import type { PdfOptions } from './pdf/options.js';
 import { coverArt } from './print/cover-art.js';
 import { finishPdf } from './pdf/pdf-file.js';
 import { bookmarks, documentInfo, printBook } from './pdf/print-book.js';
@@ -14,7 +14,6 @@ import type { Target } from './target.js';
 export const pdfTarget: Target<PdfOptions> = {
   name: 'pdf',
   extension: 'pdf',
-  options: PdfOptions,
   needsBrowser: true,
   async render(context) {
     const { book, edition } = context;

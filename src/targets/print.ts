@@ -1,13 +1,12 @@
 import { warnOnce } from '../diagnostics/messages.js';
 import { lengthMm, trimSize } from './pdf/geometry.js';
-import { PdfOptions } from './pdf/options.js';
 import { finishPdf, readPrint } from './pdf/pdf-file.js';
 import { bookmarks, documentInfo, printBook } from './pdf/print-book.js';
 import { setPrintBoxes } from './print/boxes.js';
 import { coverArt } from './print/cover-art.js';
 import { paperThickness, printCoverWrap, wrapTrim } from './print/cover-wrap.js';
 import { printImages } from './print/images.js';
-import { PrintOptions } from './print/options.js';
+import type { TargetOptions } from './options.js';
 import type { Target } from './target.js';
 
 /**
@@ -16,19 +15,18 @@ import type { Target } from './target.js';
  * (`-cover.pdf`: back, spine and front on one sheet, the spine as wide as the page count
  * and paper make it). Page size and margins are the `pdf` section's: one book, one trim.
  */
-export const printTarget: Target<PrintOptions> = {
+export const printTarget: Target<TargetOptions['print']> = {
   name: 'print',
   extension: 'pdf',
-  options: PrintOptions,
   needsBrowser: true,
   async render(context) {
     const { book, edition, options } = context;
-    const page = PdfOptions.parse(book.manifest.pdf);
+    const page = options.page;
     const trim = trimSize(page.size)!;
     const bleed = lengthMm(options.bleed)!;
     const textBlock = trim.width - lengthMm(page.margins.inner)! - lengthMm(page.margins.outer)!;
 
-    const imageUrl = await printImages(edition.chapters, textBlock, options);
+    const imageUrl = await printImages(edition.chapters, textBlock, options, context.build.dataUris.file);
     const { print, plan, layout } = await printBook({ ...context, options: page }, { cover: false, bleed, imageUrl });
     setPrintBoxes(print, { trim, bleed, marks: options.marks === 'crop' });
     const info = documentInfo(edition);

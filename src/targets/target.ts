@@ -1,15 +1,22 @@
-import type { Browser } from 'puppeteer';
-import type { z } from 'zod';
+import type { BrowserPool } from '../browser/browser.js';
 import type { Book, Edition } from '../book/types.js';
+import type { BuildContext } from '../build-context.js';
 
 /** What a target gets to render one edition. It must not change `book` or `edition`. */
 export interface RenderContext<Options> {
   book: Book;
   edition: Edition;
-  /** The target's section of book.yaml, defaults applied. */
+  /** The target's options, resolved when the book loaded (see targets/options.ts). */
   options: Options;
-  /** The build's one browser, started on first use (only the PDF target needs it). */
-  browser(): Promise<Browser>;
+  /** What this build keeps for its own length (encoded files): nothing of it outlives the build. */
+  build: BuildContext;
+  /** The build's one browser, started on first use (for targets that declare `needsBrowser`). */
+  browser(): ReturnType<BrowserPool['get']>;
+  /**
+   * Hands the build a side file for benchmarks and debugging (the final print HTML); the
+   * build writes it where FOLIO_PRINT_HTML_DIR says, or drops it.
+   */
+  keep(name: string, text: string): Promise<void>;
 }
 
 /**
@@ -26,9 +33,7 @@ export interface Target<Options> {
   name: string;
   /** File extension of the output, without the dot. */
   extension: string;
-  /** Schema of the target's section of book.yaml. */
-  options: z.ZodType<Options, any>;
-  /** Whether it prints through Chromium: the build then starts the browser early. */
+  /** Whether it prints through Chromium: the build then starts the browser early, and builds on one thread. */
   needsBrowser?: boolean;
   render(context: RenderContext<Options>): Promise<TargetOutput>;
 }

@@ -26,7 +26,15 @@ export async function readTemplate(dirs: readonly string[], name: string): Promi
   return readFile(findTemplate(dirs, name), 'utf8');
 }
 
-/** A book's own extra stylesheet (`html.stylesheet`, `pdf.stylesheet`), relative to book.yaml; '' when none. */
-export async function readBookStylesheet(book: { root: string; roots: BookRoots }, file: string | undefined): Promise<string> {
-  return file ? readFile(book.roots.require(path.resolve(book.root, file), 'the stylesheet'), 'utf8') : '';
+/**
+ * A book's own extra stylesheet (`html.stylesheet`, `pdf.stylesheet`) by the path checked
+ * when the book loaded (see targets/options.ts); '' when none.
+ */
+export async function readBookStylesheet(file: string | undefined): Promise<string> {
+  if (!file) return '';
+  try {
+    return await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new FolioError(`Cannot read the stylesheet ${file}: it was there when the book loaded`, { cause });
+  }
 }

@@ -2,7 +2,9 @@ import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { format, type Strings } from './strings.js';
-import { readTemplate } from './files.js';
+import { FolioError } from '../diagnostics/errors.js';
+import { describeError } from '../diagnostics/report.js';
+import { builtInTemplates, findTemplate, readTemplate } from './files.js';
 
 /**
  * Renders `<folder>/<name>.hbs` with Handlebars. Every other `.hbs` file of the folder is a
@@ -25,7 +27,16 @@ export async function renderTemplate(
     handlebars.registerPartial(file.slice(0, -4), await readTemplate(dirs, `${folder}/${file}`));
   }
   const template = handlebars.compile(await readTemplate(dirs, `${folder}/${name}.hbs`));
-  return template(data);
+  try {
+    return template(data);
+  } catch (cause) {
+    // Handlebars compiles on first use: a book's own template that does not parse fails here.
+    const own = templateNames(dirs, folder)
+      .map((file) => findTemplate(dirs, `${folder}/${file}`))
+      .filter((file) => file.endsWith('.hbs') && !file.startsWith(builtInTemplates));
+    if (own.length === 0) throw cause;
+    throw new FolioError(`The book's template ${own.length === 1 ? own[0] : `folder ${folder} (${own.join(', ')})`} cannot be rendered: ${describeError(cause)}`, { cause });
+  }
 }
 
 /** The names of the files of a template folder, over the book's and Folio's folders. */

@@ -6,9 +6,14 @@ import { builtInTemplates } from './files.js';
 /** The generated text of one edition: `contents`, `part`, `chapter`, … (see templates/locales.yaml). */
 export type Strings = Readonly<Record<string, string>>;
 
+/**
+ * Read once per process, not per build: the table is Folio's own (templates/locales.yaml,
+ * never a book's template folder), so no book can change it between two builds; a book's
+ * own text comes from `strings:` in book.yaml, read by every build.
+ */
 let table: Record<string, Record<string, string>> | undefined;
 
-/** The locale table shipped with the templates, read once per process. */
+/** The locale table shipped with the templates. */
 export function localeTable(): Record<string, Record<string, string>> {
   table ??= parse(readFileSync(path.join(builtInTemplates, 'locales.yaml'), 'utf8'));
   return table!;

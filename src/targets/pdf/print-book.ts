@@ -1,6 +1,4 @@
-import path from 'node:path';
 import type { Page } from 'puppeteer';
-import { dataUri, fileDataUri } from '../../assets/data-uri.js';
 import { fontFaceCss, fontFilesFor, monoFontFilesFor } from '../../assets/fonts.js';
 import { printableCoverage, warnMissingGlyphs } from '../../assets/glyphs.js';
 import { imagesOf, placeholderUris } from '../../assets/images.js';
@@ -10,7 +8,6 @@ import type { Edition } from '../../book/types.js';
 import { FolioError } from '../../diagnostics/errors.js';
 import { warnOnce } from '../../diagnostics/messages.js';
 import { sourceDate } from '../../output/source-date.js';
-import { writeAtomic } from '../../output/write.js';
 import { producer } from '../../package-root.js';
 import { readBookStylesheet, readTemplate } from '../../templates/files.js';
 import { renderTemplate } from '../../templates/render.js';
@@ -55,14 +52,14 @@ export interface PrintedBook {
  */
 export async function printBook(context: RenderContext<PageOptions>, options: PrintBookOptions): Promise<PrintedBook> {
   const { edition } = context;
-  const shipped = options.imageUrl ?? fileDataUri;
+  const shipped = options.imageUrl ?? context.build.dataUris.file;
   await checkGlyphs(context);
   const page = await isolatedPage(await context.browser());
   try {
     // Images are data URIs in the print that ships; the measuring print gets stand-ins.
     const cover = options.cover ? edition.metadata.cover : undefined;
     const imageFiles = [...(cover ? [cover.path] : []), ...imagesOf(edition.chapters.map((chapter) => chapter.tree))];
-    const standIns = await placeholderUris(imageFiles);
+    const standIns = await placeholderUris(imageFiles, context.build.dataUris.file);
     const print = async (pagination: Pagination, images: (file: string) => string, measuring: boolean) => {
       const layout = printLayout(edition, pagination, images);
       const html = await printHtml(context, layout, images, options, measuring ? measuringCss(openerIds(layout)) : '');
@@ -86,7 +83,7 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
       landed = destinationPages(second.print);
     }
     checkPagination(plan, landed);
-    await keepPrintHtml(`${context.book.slug}-${edition.lang}`, second.html);
+    await context.keep(`${context.book.slug}-${edition.lang}.print.html`, second.html);
     return { print: second.print, plan, layout: second.layout };
   } finally {
     await page.close().catch(() => undefined);
@@ -109,7 +106,7 @@ async function checkGlyphs({ book, edition }: RenderContext<PageOptions>): Promi
 }
 
 async function printHtml(
-  { book, edition, options }: RenderContext<PageOptions>,
+  { book, edition, options, build }: RenderContext<PageOptions>,
   layout: PrintLayout,
   imageUrl: (file: string) => string,
   print: PrintBookOptions,
@@ -120,11 +117,11 @@ async function printHtml(
   const page = bleedPage(options.size, options.margins, print.bleed);
   const pagesCss = await renderTemplate(dirs, 'pdf', 'pages.css', { ...layout, ...page, bleed: mm(print.bleed) }, strings);
   const css = [
-    fontFaceCss(printFonts(edition), (file) => dataUri(file.path, 'font/woff2')),
+    fontFaceCss(printFonts(edition), (file) => build.dataUris.of(file.path, 'font/woff2')),
     await readTemplate(dirs, 'base/content.css'),
     await readTemplate(dirs, 'pdf/print.css'),
     pagesCss,
-    await readBookStylesheet(book, options.stylesheet),
+    await readBookStylesheet(options.stylesheet),
     extraCss,
   ].join('\n');
   const cover = print.cover ? metadata.cover : undefined;
@@ -148,15 +145,6 @@ async function printHtml(
  */
 function measuringCss(openers: readonly string[]): string {
   return `* { visibility: hidden !important; }\n${openers.map((id) => `[id=${cssString(id)}]`).join(', ')} { visibility: visible !important; }`;
-}
-
-/**
- * For benchmarks and debugging: with FOLIO_PRINT_HTML_DIR set, the final print HTML of
- * each edition is kept there, so a bare Chromium print of exactly that page can be timed.
- */
-async function keepPrintHtml(name: string, html: string): Promise<void> {
-  const dir = process.env.FOLIO_PRINT_HTML_DIR;
-  if (dir) await writeAtomic(path.join(dir, `${name}.print.html`), html);
 }
 
 /** Prints the page; a crash or hang of the browser becomes a clear error, never a partial file. */

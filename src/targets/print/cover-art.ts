@@ -1,4 +1,4 @@
-import { imageSize } from '../../assets/images.js';
+import { decoding, imageSize } from '../../assets/images.js';
 import { downsampled } from './images.js';
 
 /** How far the art's shape may differ from its box before it is fitted whole instead of cropped. */
@@ -46,7 +46,7 @@ export async function coverArt(file: string, box: { width: number; height: numbe
  */
 async function edgeColour(file: string): Promise<string> {
   const { default: sharp } = await import('sharp');
-  const { data, info } = await sharp(file).autoOrient().flatten({ background: '#ffffff' }).resize(512, 512, { fit: 'fill', kernel: 'nearest', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await decoding(file, () => sharp(file).autoOrient().flatten({ background: '#ffffff' }).resize(512, 512, { fit: 'fill', kernel: 'nearest', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true }));
   const sum = [0, 0, 0];
   let count = 0;
   for (let y = 0; y < info.height; y++) {

@@ -1,4 +1,3 @@
-import { dataUri, fileDataUri } from '../../assets/data-uri.js';
 import { fontFaceCss, fontFilesFor } from '../../assets/fonts.js';
 import { isolatedPage } from '../../browser/browser.js';
 import { readTemplate } from '../../templates/files.js';
@@ -61,7 +60,7 @@ export async function printCoverWrap(
   };
   const text = [metadata.title, metadata.subtitle, metadata.description, metadata.publisher, ...metadata.authors].filter(Boolean).join(' ');
   const css = [
-    fontFaceCss(fontFilesFor(text, { variable: false }), (file) => dataUri(file.path, 'font/woff2')),
+    fontFaceCss(fontFilesFor(text, { variable: false }), (file) => context.build.dataUris.of(file.path, 'font/woff2')),
     `:root { ${Object.entries(variables).map(([name, value]) => `${name}: ${value};`).join(' ')} }`,
     await readTemplate(book.templateDirs, 'print/cover.css'),
   ].join('\n');
@@ -71,7 +70,7 @@ export async function printCoverWrap(
     ...metadata,
     author: metadata.authors.join(', '),
     spineText: options.spineText,
-    cover: options.art && { src: options.art.url ?? fileDataUri(options.art.file), alt: format(strings.coverAlt!, { title: metadata.title }) },
+    cover: options.art && { src: options.art.url ?? context.build.dataUris.file(options.art.file), alt: format(strings.coverAlt!, { title: metadata.title }) },
     css,
   }, strings);
   const page = await isolatedPage(await context.browser());

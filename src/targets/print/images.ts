@@ -1,7 +1,6 @@
 import type { Element } from 'hast';
 import mime from 'mime-types';
-import { fileDataUri } from '../../assets/data-uri.js';
-import { imageSize } from '../../assets/images.js';
+import { decoding, imageSize } from '../../assets/images.js';
 import { eachElement } from '../../hast/tree.js';
 import type { Chapter } from '../../book/types.js';
 import { warn } from '../../diagnostics/messages.js';
@@ -21,9 +20,9 @@ export interface Resolution {
  * image prints as wide as the author set it, else at its own size in CSS pixels, and never
  * wider than the text block (`img { max-width: 100% }`), so that is its printed size here;
  * one the layout makes smaller still prints sharper than computed, never softer. Returns
- * what each image file becomes in the print.
+ * what each image file becomes in the print (`original` for one kept as it is).
  */
-export async function printImages(chapters: readonly Chapter[], textBlockMm: number, resolution: Resolution): Promise<(file: string) => string> {
+export async function printImages(chapters: readonly Chapter[], textBlockMm: number, resolution: Resolution, original: (file: string) => string): Promise<(file: string) => string> {
   const maxCssWidth = (textBlockMm / 25.4) * cssPpi;
   const uses = new Map<string, { chapter: Chapter; node: Element; cssWidth: number }[]>();
   for (const chapter of chapters) {
@@ -52,7 +51,7 @@ export async function printImages(chapters: readonly Chapter[], textBlockMm: num
     }
     if (ppi > resolution.maxPpi) urls.set(file, await downsampled(file, Math.round(printedInches * resolution.maxPpi)));
   }
-  return (file) => urls.get(file) ?? fileDataUri(file);
+  return (file) => urls.get(file) ?? original(file);
 }
 
 /** The image `width` pixels wide, in its own format (JPEG stays JPEG, others become PNG), as a data URI. */
@@ -60,6 +59,6 @@ export async function downsampled(file: string, width: number): Promise<string> 
   const { default: sharp } = await import('sharp');
   const image = sharp(file).autoOrient().resize({ width, kernel: 'lanczos3' });
   const mediaType = mime.lookup(file) || 'image/png';
-  const data = mediaType === 'image/jpeg' ? await image.jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer() : await image.png().toBuffer();
+  const data = await decoding(file, () => (mediaType === 'image/jpeg' ? image.jpeg({ quality: 92, chromaSubsampling: '4:4:4' }) : image.png()).toBuffer());
   return `data:${mediaType === 'image/jpeg' ? 'image/jpeg' : 'image/png'};base64,${data.toString('base64')}`;
 }

@@ -1,7 +1,8 @@
 import { expect, test } from '@jest/globals';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { UsageError } from '../../../src/diagnostics/errors.js';
 import { guessBook } from '../../../src/init/guess.js';
 import { initBook } from '../../../src/init/init.js';
 import { parseManifest } from '../../../src/manifest/load.js';
@@ -54,4 +55,14 @@ test('the book.yaml written is a valid manifest; an existing one is kept unless 
   await initBook(folder, { force: true });
   expect(readFileSync(path.join(folder, 'book.yaml'), 'utf8')).toBe(text);
   expect(existsSync(path.join(folder, 'dist'))).toBe(false);
+});
+
+test("a book.toml that does not parse, or a folder without chapters, is the author's to fix (a UsageError), not a bug", () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'folio-guess-'));
+  expect(() => guessBook(folder)).toThrow(UsageError);
+  expect(() => guessBook(folder)).toThrow(/^No markdown chapters in /);
+  writeFileSync(path.join(folder, 'book.toml'), '[book\ntitle = "Broken"\n');
+  expect(() => guessBook(folder)).toThrow(UsageError);
+  expect(() => guessBook(folder)).toThrow(/^book\.toml cannot be read as settings: \S/);
+  rmSync(folder, { recursive: true, force: true });
 });
