@@ -32,12 +32,16 @@ function sourceHash() {
 
 async function bundle() {
   const dir = path.join(root, 'node_modules/.cache/folio');
-  const file = path.join(dir, `cli-${sourceHash()}.mjs`);
+  // A folder per version: the command's entry, cli.mjs, and the chunks it loads when it
+  // needs them (the print stack, the init and compare commands), so that a build loads
+  // and compiles only the code its formats use.
+  const out = path.join(dir, `cli-${sourceHash()}`);
+  const file = path.join(out, 'cli.mjs');
   if (existsSync(file)) {
     // Marks it in use, so another version's run does not remove it (below).
     try {
       const now = new Date();
-      utimesSync(file, now, now);
+      utimesSync(out, now, now);
     } catch {
       // A read-only install: nothing else writes there either.
     }
@@ -46,11 +50,14 @@ async function bundle() {
   const { build } = await import('esbuild');
   mkdirSync(dir, { recursive: true });
   // Another folio process may be writing the same bundle: write aside, then rename.
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${out}.${process.pid}.tmp`;
   await build({
-    entryPoints: [path.join(sources, 'cli.ts')],
-    outfile: temporary,
+    entryPoints: { cli: path.join(sources, 'cli.ts') },
+    outdir: temporary,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -61,15 +68,21 @@ async function bundle() {
     banner: { js: "import { createRequire as folioCreateRequire } from 'node:module'; const require = folioCreateRequire(import.meta.url);" },
     logLevel: 'error',
   });
-  renameSync(temporary, file);
+  try {
+    renameSync(temporary, out);
+  } catch (error) {
+    // Another process finished the same bundle first: use theirs.
+    rmSync(temporary, { recursive: true, force: true });
+    if (!existsSync(file)) throw error;
+  }
   // Bundles of other source versions are of no further use once no process runs them. A
-  // build still running from one loads it again for each worker thread it starts, so only
-  // bundles unused for a day go.
+  // build still running from one loads it again for each worker thread it starts, and its
+  // chunks as it needs them, so only bundles unused for a day go.
   const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
   for (const old of readdirSync(dir)) {
-    if (!old.startsWith('cli-') || old === path.basename(file) || old.endsWith('.tmp')) continue;
+    if (!old.startsWith('cli-') || old === path.basename(out) || old.endsWith('.tmp')) continue;
     const oldPath = path.join(dir, old);
-    if (statSync(oldPath, { throwIfNoEntry: false })?.mtimeMs < dayAgo) rmSync(oldPath, { force: true });
+    if (statSync(oldPath, { throwIfNoEntry: false })?.mtimeMs < dayAgo) rmSync(oldPath, { recursive: true, force: true });
   }
   return file;
 }

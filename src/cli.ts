@@ -2,7 +2,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import type { BuildOptions, BuildResult } from './build.js';
-import { compareEditions } from './compare/compare.js';
 import { diagnosticsOf } from './diagnostics/diagnostic.js';
 import { UsageError } from './diagnostics/errors.js';
 import { countMessages } from './diagnostics/messages.js';
@@ -10,9 +9,7 @@ import { formatError } from './diagnostics/report.js';
 import { reporterName, reporters } from './diagnostics/reporters/index.js';
 import { manifestLanguages, parseFormats, parseJobs, parseLanguages } from './options.js';
 import { parseShard, shardLanguages } from './shard.js';
-import { writeIndexPage } from './site/index-page.js';
 import { defaultFormats, targets } from './targets/registry.js';
-import { initBook } from './init/init.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 import { isChapterWorker, runChapterWorker } from './book/chapter-worker.js';
 
@@ -45,6 +42,7 @@ program
   .argument('[manifest]', 'the book manifest', 'book.yaml')
   .option('--out <dir>', 'output folder (default: dist beside book.yaml)')
   .action(async (manifest: string, flags: { out?: string }) => {
+    const { writeIndexPage } = await import('./site/index-page.js');
     const index = await writeIndexPage(manifest, flags.out);
     console.log(`index       ${path.relative(process.cwd(), index.path)}  ${index.editions} editions`);
   });
@@ -58,6 +56,7 @@ program
   .requiredOption('--from <folder>', 'the book folder; book.yaml is written there')
   .option('--force', 'replace an existing book.yaml')
   .action(async (flags: { from: string; force?: boolean }) => {
+    const { initBook } = await import('./init/init.js');
     const result = await initBook(flags.from, { force: flags.force });
     for (const note of result.notes) console.log(`  ${note}`);
     console.log(`wrote ${path.relative(process.cwd(), result.path)}; build it with: folio build ${path.relative(process.cwd(), result.path)}`);
@@ -90,8 +89,9 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
   // leaves it to the job that gathers the shares (`folio index`).
   const selected = languages ? requested.filter((lang) => languages.includes(lang)) : requested;
   const html = result.written.some((event) => event.format === 'html');
-  const changes = typeof flags.compare === 'string' ? await compareEditions(result.written, path.resolve(flags.compare)) : undefined;
-  const index = html && selected.length > 1 && flags.shard === undefined ? await writeIndexPage(manifest, options.outDir) : undefined;
+  // What only some builds need is loaded when they need it: each command starts faster.
+  const changes = typeof flags.compare === 'string' ? await (await import('./compare/compare.js')).compareEditions(result.written, path.resolve(flags.compare)) : undefined;
+  const index = html && selected.length > 1 && flags.shard === undefined ? await (await import('./site/index-page.js')).writeIndexPage(manifest, options.outDir) : undefined;
   await reporter.report({
     command: dryRun ? 'check' : 'build',
     result,

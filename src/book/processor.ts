@@ -1,6 +1,4 @@
 import type { ElementContent } from 'hast';
-import { all } from 'lowlight';
-import rehypeHighlight from 'rehype-highlight';
 import rehypeSlug from 'rehype-slug';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -10,6 +8,7 @@ import { unified, type PluggableList } from 'unified';
 import rehypeFigures from '../plugins/rehype-figures.js';
 import rehypeFootnotes from '../plugins/rehype-footnotes.js';
 import rehypeHeadingOrder from '../plugins/rehype-heading-order.js';
+import rehypeHighlightCode from '../plugins/rehype-highlight-code.js';
 import rehypeLegacyHtml from '../plugins/rehype-legacy-html.js';
 import rehypeLocalImages from '../plugins/rehype-local-images.js';
 import rehypeRawHtml from '../plugins/rehype-raw-html.js';
@@ -85,8 +84,8 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
     .use(rehypeLocalImages, { assets: options.assets, roots: options.roots })
     .use(rehypeFigures)
     .use(rehypeFootnotes)
-    // Every grammar of highlight.js, so that its aliases (`hs`, `cmd`, `ps1`) work too.
-    .use(rehypeHighlight, { languages: all, detect: false, plainText: ['text', 'txt', 'plain'] })
+    // Every grammar of highlight.js and its aliases (`hs`, `cmd`, `ps1`), each loaded when a block needs it.
+    .use(rehypeHighlightCode, { plainText: ['text', 'txt', 'plain'] })
     .use(rehypeSlug)
     .use(rehypeTableAlign)
     .use(rehypeTableScroll, { label: strings.table })

@@ -14,6 +14,8 @@ export default function fixtureBuilds(): SharedBuild[] {
   return [
     { name: 'mini', manifest: fixture('mini'), options: {} },
     { name: 'features', manifest: fixture('features'), options: {} },
+    // A small programming book: 101 fenced code blocks in a dozen languages, three images.
+    { name: 'code-book', manifest: fixture('code-book'), options: { formats: ['html', 'epub'] } },
     // A book without parts, on a 6 × 9 in page.
     { name: 'trade', manifest: fixture('trade'), options: { formats: ['pdf'] } },
     // A5 with bleed, a square cover, images too sharp and too soft: the screen PDF and the printer's package.

@@ -9,14 +9,14 @@ import { validateHtml } from '../support/validators.js';
  * Node process with one Chromium, the Nu HTML Checker in one JVM. (axe-core runs in the
  * files that open the pages: html.test.ts, features.test.ts.)
  */
-const books = ['mini', 'features'].map((name) => builtBook(name));
+const books = ['mini', 'features', 'code-book'].map((name) => builtBook(name));
 const editions = (format: 'epub' | 'html') =>
   books.flatMap((book) => book.written.filter((event) => event.format === format).map((event) => event.path));
 
 describe('validators over every fixture edition', () => {
   test('the fixtures have the editions the validators are meant to see', () => {
-    expect(editions('epub').map((file) => file.split('/').pop())).toEqual(['mini-en.epub', 'mini-nl.epub', 'features-en.epub', 'features-fr.epub']);
-    expect(editions('html')).toHaveLength(4);
+    expect(editions('epub').map((file) => file.split('/').pop())).toEqual(['mini-en.epub', 'mini-nl.epub', 'features-en.epub', 'features-fr.epub', 'code-book-en.epub']);
+    expect(editions('html')).toHaveLength(5);
   });
 
   test('EPUBCheck: no fatal, no error and no warning in any EPUB', async () => {

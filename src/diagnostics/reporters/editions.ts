@@ -1,5 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import { PDFDocument } from 'pdf-lib';
 import type { RunReport } from './reporter.js';
 
 /** One written file of an edition, as the summaries list it. */
@@ -66,6 +65,8 @@ export async function editionsOf(run: RunReport, languages: readonly string[]): 
 }
 
 async function pdfPages(filePath: string): Promise<number> {
+  // pdf-lib is loaded only by a build that wrote a PDF: it is a heavy module to start.
+  const { PDFDocument } = await import('pdf-lib');
   const pdf = await PDFDocument.load(await readFile(filePath), { updateMetadata: false });
   return pdf.getPageCount();
 }

@@ -1,17 +1,16 @@
 import { expect, test } from '@jest/globals';
-import { all } from 'lowlight';
-import rehypeHighlight from 'rehype-highlight';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { oneWarningPerLanguage } from '../../../src/book/code-languages.js';
+import rehypeHighlightCode from '../../../src/plugins/rehype-highlight-code.js';
 import remarkCodeLanguage from '../../../src/plugins/remark-code-language.js';
 
 async function render(markdown: string, path = 'a.md') {
   const file = new VFile({ path, value: markdown });
-  const html = String(await unified().use(remarkParse).use(remarkCodeLanguage).use(remarkRehype).use(rehypeHighlight, { languages: all, detect: false }).use(rehypeStringify).process(file));
+  const html = String(await unified().use(remarkParse).use(remarkCodeLanguage).use(remarkRehype).use(rehypeHighlightCode).use(rehypeStringify).process(file));
   return { html, file };
 }
 
