@@ -1,13 +1,9 @@
-import { EpubOptions } from './epub/options.js';
-import { HtmlOptions } from './html/options.js';
-import { PdfOptions } from './pdf/options.js';
-import { PrintOptions } from './print/options.js';
 import type { RenderContext, Target } from './target.js';
 
 /**
  * A target as the build sees it, with its module loaded on the first render: an EPUB build
  * never loads the print stack (pdf-lib, Handlebars, the hyphenation patterns), which was
- * a sixth of a small book's start-up. Name, extension, schema and browser need are known
+ * a sixth of a small book's start-up. Name, extension and browser need are known
  * without it (test/unit/targets/registry.test.ts holds them equal to the module's).
  */
 function lazy<Options>(about: Omit<Target<Options>, 'render'>, load: () => Promise<Target<Options>>): Target<Options> {
@@ -16,13 +12,14 @@ function lazy<Options>(about: Omit<Target<Options>, 'render'>, load: () => Promi
 
 /**
  * The targets Folio can build, by name. Each owns the schema of its book.yaml section, in
- * its options.ts, which the manifest schema reads through ./options.ts.
+ * its options.ts, which the manifest schema reads through ./options.ts (options are
+ * resolved when the book loads, not here).
  */
 export const targets = {
-  html: lazy({ name: 'html', extension: 'html', options: HtmlOptions }, async () => (await import('./html.js')).htmlTarget),
-  epub: lazy({ name: 'epub', extension: 'epub', options: EpubOptions }, async () => (await import('./epub.js')).epubTarget),
-  pdf: lazy({ name: 'pdf', extension: 'pdf', options: PdfOptions, needsBrowser: true }, async () => (await import('./pdf.js')).pdfTarget),
-  print: lazy({ name: 'print', extension: 'pdf', options: PrintOptions, needsBrowser: true }, async () => (await import('./print.js')).printTarget),
+  html: lazy({ name: 'html', extension: 'html' }, async () => (await import('./html.js')).htmlTarget),
+  epub: lazy({ name: 'epub', extension: 'epub' }, async () => (await import('./epub.js')).epubTarget),
+  pdf: lazy({ name: 'pdf', extension: 'pdf', needsBrowser: true }, async () => (await import('./pdf.js')).pdfTarget),
+  print: lazy({ name: 'print', extension: 'pdf', needsBrowser: true }, async () => (await import('./print.js')).printTarget),
 } satisfies Record<string, Target<any>>;
 
 export type TargetName = keyof typeof targets;
