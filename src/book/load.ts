@@ -18,11 +18,11 @@ import { readChapter } from './read-chapter.js';
 import type { BookRoots } from './roots.js';
 import { oneWarningPerLanguage } from './code-languages.js';
 import { chapterSources, readOutline } from './contents.js';
-import { duplicateEntries, type Outline } from './outline.js';
+import { duplicateEntries, type Outline, type OutlineEntry } from './outline.js';
 import { ChapterRunner, editionProcessor } from './chapter-worker.js';
 import type { ChapterProcessor } from './processor.js';
 import { numberTables } from './tables.js';
-import type { Book, Edition, Part } from './types.js';
+import type { Book, Chapter, Edition, Part } from './types.js';
 
 export interface LoadOptions {
   /** Languages to load, default all of the manifest's. */
@@ -37,6 +37,13 @@ export interface LoadOptions {
    * chapters processed where an endless plugin can be stopped (see chapter-worker.ts).
    */
   chapterWorker?: string;
+  /** Chapters already processed, for a caller that loads the same book again (`folio preview`); see ChapterStore. */
+  chapters?: ChapterStore;
+}
+
+/** Gives a chapter made earlier from the same input, else `make()`s it; a fresh copy each time (the edition's passes change it). */
+export interface ChapterStore {
+  get(request: { lang: string; filePath: string; bytes: Buffer; entry: OutlineEntry }, make: () => Promise<Chapter>): Promise<Chapter>;
 }
 
 export interface LoadedBook {
@@ -94,7 +101,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
       const processor = editionProcessor(manifest, source.root, roots, plugins, lang);
       let loaded: Awaited<ReturnType<typeof loadEdition>>;
       try {
-        loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots });
+        loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots, store: options.chapters });
       } catch (cause) {
         // A failure no chapter caught (a bug) costs this edition only, never the others.
         aboutEdition(error(manifestFile, `${lang} edition failed: ${describeError(cause)}`, undefined, 'edition-failed'), lang).cause = cause;
@@ -154,6 +161,7 @@ interface EditionInput {
   sourceOf(slug: string): string;
   coverPath: string | undefined;
   roots: BookRoots;
+  store: ChapterStore | undefined;
 }
 
 /** An edition, and whether a chapter of it was refused (an error in book.yaml that fails only this edition). */
@@ -194,7 +202,8 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
       refused = true;
       continue;
     }
-    const chapter = input.runner ? await input.runner.load(lang, filePath, read.bytes, entry) : await loadChapter(input.processor, filePath, read.bytes, entry, lang, input.source.root);
+    const make = () => (input.runner ? input.runner.load(lang, filePath, read.bytes, entry) : loadChapter(input.processor, filePath, read.bytes, entry, lang, input.source.root));
+    const chapter = input.store ? await input.store.get({ lang, filePath, bytes: read.bytes, entry }, make) : await make();
     edition.chapters.push(chapter);
     const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;
     if (entry.role === 'front') edition.front.push(chapter);
