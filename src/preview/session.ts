@@ -154,7 +154,9 @@ export class PreviewSession {
     if (loaded.book) this.languages = loaded.book.manifest.languages;
     this.inputs = inputsOf(this.options.manifest, loaded.book, this.options.source);
     this.watcher.watch(this.inputs.dirs);
-    const diagnostics = diagnosticsOf(loaded.files).map((item) => ({ ...item, file: path.relative(process.cwd(), item.file) || item.file }));
+    // The page names files from the book's folder, the terminal from the current one.
+    const bookFolder = path.dirname(path.resolve(this.options.manifest));
+    const diagnostics = diagnosticsOf(loaded.files).map((item) => ({ ...item, file: path.relative(bookFolder, item.file) || item.file }));
     this.printDiagnostics(loaded);
     const chapter = chapterOf(paths, loaded.book);
     await Promise.all(langs.map((lang) => this.renderHtml(lang, loaded, diagnostics.filter((item) => !item.lang || item.lang === lang), chapter)));
