@@ -5,7 +5,8 @@ import path from 'node:path';
 import mime from 'mime-types';
 import { packageRoot } from '../package-root.js';
 import { fileInside, isLocalHost, splitRequestPath } from './paths.js';
-import type { EditionState, PreviewSession } from './session.js';
+import type { PreviewSession } from './session.js';
+import type { EditionState } from './state.js';
 
 /** Folio's own files of the preview page (templates/preview/) and PDF.js, from its npm package. */
 const clientDir = path.join(packageRoot, 'templates', 'preview');

@@ -5,14 +5,16 @@ import { loadBook, type LoadedBook } from '../book/load.js';
 import { loadManifest } from '../manifest/load.js';
 import type { Book, Edition } from '../book/types.js';
 import { BrowserPool } from '../browser/browser.js';
-import { diagnosticsOf, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { EditionState, Output } from './state.js';
 import { describeError } from '../diagnostics/report.js';
 import { targets } from '../targets/registry.js';
 import { abortableBrowser } from './abortable-browser.js';
 import { ChapterMemory } from './chapter-store.js';
-import { openEpub, type EpubFiles } from './epub-files.js';
+import { openEpub } from './epub-files.js';
 import { inputsOf, isScratchFile, type BookInputs } from './inputs.js';
 import { LatestJob } from './jobs.js';
+import { pageDiagnostics, terminalLines } from './messages.js';
 import { FolderWatcher } from './watch.js';
 
 export interface SessionOptions {
@@ -25,36 +27,6 @@ export interface SessionOptions {
   onState(state: EditionState): void;
   /** A line for the terminal. */
   log(line: string): void;
-}
-
-/** What a page needs to know of one edition, sent to it whenever it changes. */
-export interface EditionState {
-  lang: string;
-  /** Counts up each time the HTML edition shown changes. */
-  html: number;
-  /** The chapter whose file changed last (the Pages and EPUB views go to it). */
-  chapter?: string;
-  building: boolean;
-  /** Problems of the last build of this edition (book.yaml's included); with an error, the last good edition stays. */
-  diagnostics: Diagnostic[];
-  pdf: { generation: number; status: 'idle' | 'building' | 'ready' | 'failed'; error?: string; milliseconds?: number };
-  epub: { generation: number; status: 'idle' | 'building' | 'ready' | 'failed'; error?: string };
-}
-
-interface Output {
-  state: EditionState;
-  html?: string;
-  pdf?: Uint8Array;
-  epub?: EpubFiles;
-  /** A page has asked for the EPUB view: from then on the EPUB is kept up to date too. */
-  wantsEpub: boolean;
-  pdfJob: LatestJob<Uint8Array>;
-  epubJob: LatestJob<EpubFiles>;
-  /** The last good edition, for an EPUB asked for later. */
-  last?: { book: Book; edition: Edition };
-  /** What the PDF and the EPUB shown were made from (see PreviewSession.sourceKey): when it differs, they are rebuilt. */
-  pdfKey?: string;
-  epubKey?: string;
 }
 
 /**
@@ -154,9 +126,7 @@ export class PreviewSession {
     if (loaded.book) this.languages = loaded.book.manifest.languages;
     this.inputs = inputsOf(this.options.manifest, loaded.book, this.options.source);
     this.watcher.watch(this.inputs.dirs);
-    // The page names files from the book's folder, the terminal from the current one.
-    const bookFolder = path.dirname(path.resolve(this.options.manifest));
-    const diagnostics = diagnosticsOf(loaded.files).map((item) => ({ ...item, file: path.relative(bookFolder, item.file) || item.file }));
+    const diagnostics = pageDiagnostics(loaded.files, this.options.manifest);
     this.printDiagnostics(loaded);
     const chapter = chapterOf(paths, loaded.book);
     await Promise.all(langs.map((lang) => this.renderHtml(lang, loaded, diagnostics.filter((item) => !item.lang || item.lang === lang), chapter)));
@@ -239,11 +209,10 @@ export class PreviewSession {
 
   /** The build's messages in the terminal, when they differ from the last ones printed. */
   private printDiagnostics(loaded: LoadedBook): void {
-    const lines = diagnosticsOf(loaded.files).map((item) => `${path.relative(process.cwd(), item.file)}${item.line ? `:${item.line}:${item.column ?? 1}` : ''}  ${item.severity}  ${item.message}  ${item.rule ?? ''}`.trimEnd());
-    const text = lines.join('\n');
+    const text = terminalLines(loaded.files).join('\n');
     if (text === this.printed) return;
     this.printed = text;
-    this.options.log(lines.length > 0 ? text : 'no problems');
+    this.options.log(text || 'no problems');
   }
 
   async close(): Promise<void> {
