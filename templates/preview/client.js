@@ -33,7 +33,11 @@ async function refreshHtml(generation) {
   const text = await (await fetch('edition.html', { cache: 'no-store' })).text();
   const doc = frame.contentDocument;
   if (!doc?.body || doc.getElementById('folio-waiting')) {
-    frame.src = `edition.html?g=${generation}`;
+    // Nothing to keep yet: load the edition itself.
+    await new Promise((resolve) => {
+      frame.addEventListener('load', resolve, { once: true });
+      frame.src = `edition.html?g=${generation}`;
+    });
   } else {
     swapDocument(doc, new DOMParser().parseFromString(text, 'text/html'));
   }
