@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Server } from 'node:http';
+import { FolioError } from '../diagnostics/errors.js';
 import { previewServer } from './server.js';
 import { PreviewSession } from './session.js';
 
@@ -69,7 +70,7 @@ async function listen(server: Server, port: number, log: (line: string) => void)
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
       if (code !== 'EADDRINUSE' || port === 0 || tried + 1 >= PORT_TRIES) {
-        throw new Error(code === 'EADDRINUSE' ? `Ports ${port} to ${port + tried} are all in use: pass another with --port (or --port 0 for any free one)` : `Cannot listen on 127.0.0.1:${candidate}: ${(cause as Error).message}`);
+        throw new FolioError(code === 'EADDRINUSE' ? `Ports ${port} to ${port + tried} are all in use: pass another with --port (or --port 0 for any free one)` : `Cannot listen on 127.0.0.1:${candidate}: ${(cause as Error).message}`);
       }
     }
   }
