@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'puppeteer';
-import { launchBrowser } from '../../src/browser/browser.js';
+import puppeteer from 'puppeteer';
+import { findBrowser } from '../../src/browser/browser.js';
 import { chapterPath } from './corpus.js';
 import { runFolio } from './folio.js';
 import { barePrints, savedPrintHtml } from './peers.js';
@@ -48,7 +49,7 @@ export async function benchPreview(bench: PreviewBench) {
   ];
   console.log(`\nfolio preview on the ${lang} guide\n`);
   console.log(table(['what', 'runs', 'median s', 'min–max s', 'against', 'ratio'], rows));
-  console.log('\nsave → HTML: from writeFile to the new sentence in the HTML view (polled every frame); save → Pages: to the new PDF drawn at');
+  console.log('\nsave → HTML: from writeFile to the new sentence in the HTML view; save → Pages: to the new PDF drawn at');
   console.log('the edited chapter\'s page. folio build is a whole process (start-up and two prints); a bare print is setContent + page.pdf.');
   return { lang, saves, buildMs: builds.map((run) => run.wallMs), barePrintMs: bare.prints.map((item) => item.ms), summary: rows };
 }
@@ -61,7 +62,11 @@ async function measureSaves(bench: PreviewBench, lang: string) {
   let browser: Browser | undefined;
   try {
     const url = await until(() => /preview +(http:\/\/127\.0\.0\.1:\d+\/\S+)/.exec(output)?.[1], 300_000);
-    browser = await launchBrowser();
+    // Both tabs stay as awake as a visible one: Chromium otherwise stops the frames of a tab in the background.
+    browser = await puppeteer.launch({
+      executablePath: findBrowser(),
+      args: ['--no-sandbox', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+    });
     // Two tabs, as an author would keep them: the HTML view and the Pages view.
     const html = await browser.newPage();
     const pages = await browser.newPage();
@@ -78,7 +83,7 @@ async function measureSaves(bench: PreviewBench, lang: string) {
       const started = performance.now();
       writeFileSync(file, `${original.trimEnd()}\n\nA sentence about ${word}.\n`);
       const shown = waitForText(html, word).then(() => performance.now() - started);
-      const drawn = pages.waitForFunction((before) => Number(document.getElementById('pages')!.dataset.generation) > before, { timeout: 600_000, polling: 'raf' }, generation).then(() => performance.now() - started);
+      const drawn = pages.waitForFunction((before) => Number(document.getElementById('pages')!.dataset.generation) > before, { timeout: 600_000, polling: 'mutation' }, generation).then(() => performance.now() - started);
       saves.push({ slug, htmlMs: await shown, pagesMs: await drawn });
       console.log(`  ${slug}: HTML ${seconds(saves.at(-1)!.htmlMs)} s, Pages ${seconds(saves.at(-1)!.pagesMs)} s`);
       writeFileSync(file, original);
@@ -92,8 +97,13 @@ async function measureSaves(bench: PreviewBench, lang: string) {
   }
 }
 
+/**
+ * Watched by mutations of the preview page itself, which marks each edition it swapped in
+ * (the edition's frame runs no script): exact, and unlike polling every frame, it works in
+ * a tab that is not in front, whose frames Chromium does not draw.
+ */
 function waitForText(page: Page, word: string) {
-  return page.waitForFunction((wanted) => (document.getElementById('html-view') as HTMLIFrameElement).contentDocument?.body?.textContent.includes(wanted), { timeout: 120_000, polling: 'raf' }, word);
+  return page.waitForFunction((wanted) => (document.getElementById('html-view') as HTMLIFrameElement).contentDocument?.body?.textContent.includes(wanted), { timeout: 120_000, polling: 'mutation' }, word);
 }
 
 async function until<T>(probe: () => T | undefined, timeout: number): Promise<T> {
