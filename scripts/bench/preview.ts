@@ -42,8 +42,11 @@ export async function benchPreview(bench: PreviewBench) {
   const print = stats(bare.prints.map((item) => item.ms)).medianMs;
   const html = stats(saves.map((save) => save.htmlMs));
   const pages = stats(saves.map((save) => save.pagesMs));
+  const median = (pick: (save: (typeof saves)[number]) => number) => stats(saves.map(pick)).medianMs;
   const rows = [
     [`save → text in the HTML view`, String(html.runs), seconds(html.medianMs), `${seconds(html.minMs)}–${seconds(html.maxMs)}`, 'target 0.50 s', ratio(html.medianMs / 500)],
+    ['  of which: server rebuild, wall / CPU', '', seconds(median((save) => save.serverMs)), '', `cpu ${seconds(median((save) => save.serverCpuMs))} s`, ''],
+    ['  of which: page fetch and swap', '', seconds(median((save) => save.pageMs)), '', '', ''],
     [`save → Pages view redrawn`, String(pages.runs), seconds(pages.medianMs), `${seconds(pages.minMs)}–${seconds(pages.maxMs)}`, `folio build --format pdf: ${seconds(build)} s`, ratio(pages.medianMs / build)],
     ['', '', '', '', `bare Chromium print: ${seconds(print)} s`, ratio(pages.medianMs / print)],
   ];
@@ -74,6 +77,7 @@ async function measureSaves(bench: PreviewBench, lang: string) {
     await pages.goto(`${url}#pages`);
     await pages.waitForFunction(() => Number(document.getElementById('pages')!.dataset.generation) >= 1, { timeout: 600_000 });
     const saves = [];
+    let logged = output.length;
     for (let i = 0; i < bench.runs; i++) {
       const slug = EDITED[i % EDITED.length]!;
       const file = chapterPath(bench.source, lang, slug);
@@ -84,8 +88,14 @@ async function measureSaves(bench: PreviewBench, lang: string) {
       writeFileSync(file, `${original.trimEnd()}\n\nA sentence about ${word}.\n`);
       const shown = waitForText(html, word).then(() => performance.now() - started);
       const drawn = pages.waitForFunction((before) => Number(document.getElementById('pages')!.dataset.generation) > before, { timeout: 600_000, polling: 'mutation' }, generation).then(() => performance.now() - started);
-      saves.push({ slug, htmlMs: await shown, pagesMs: await drawn });
-      console.log(`  ${slug}: HTML ${seconds(saves.at(-1)!.htmlMs)} s, Pages ${seconds(saves.at(-1)!.pagesMs)} s`);
+      const htmlMs = await shown;
+      const pageMs = await html.$eval('body', (body) => Number((body as HTMLElement).dataset.swapMs));
+      // The server's own line for this save: its wall and CPU time.
+      const line = await until(() => new RegExp(`html +(\\d+) ms \\(cpu (\\d+) ms\\) +after \\S*${slug}\\.md`).exec(output.slice(logged)) ?? undefined, 60_000);
+      logged = output.length;
+      saves.push({ slug, htmlMs, serverMs: Number(line[1]), serverCpuMs: Number(line[2]), pageMs, pagesMs: await drawn });
+      const save = saves.at(-1)!;
+      console.log(`  ${slug}: HTML ${seconds(save.htmlMs)} s (server ${save.serverMs} ms, cpu ${save.serverCpuMs} ms; page ${save.pageMs} ms), Pages ${seconds(save.pagesMs)} s`);
       writeFileSync(file, original);
       // The restore is a save too: let its PDF finish before the next measured save.
       await pages.waitForFunction((before) => Number(document.getElementById('pages')!.dataset.generation) > before + 1, { timeout: 600_000 }, generation);
