@@ -29,18 +29,28 @@ frame.addEventListener('load', () => {
   });
 });
 
+// The head of the edition last swapped in, as text: most saves change the body only, and
+// the head holds the fonts and the cover as data: URLs (over a megabyte on the guide),
+// so an unchanged head is neither parsed again nor compared node by node.
+let shownHead;
+
 async function refreshHtml(generation, announced) {
   const text = await (await fetch('edition.html', { cache: 'no-store' })).text();
   const doc = frame.contentDocument;
+  const split = text.indexOf('</head>');
+  const head = text.slice(0, split);
   if (!doc?.body || doc.getElementById('folio-waiting')) {
     // Nothing to keep yet: load the edition itself.
     await new Promise((resolve) => {
       frame.addEventListener('load', resolve, { once: true });
       frame.src = `edition.html?g=${generation}`;
     });
+  } else if (split > 0 && head === shownHead) {
+    swapDocument(doc, new DOMParser().parseFromString(`<!DOCTYPE html><html><head></head>${text.slice(split + 7)}`, 'text/html'), { head: false });
   } else {
     swapDocument(doc, new DOMParser().parseFromString(text, 'text/html'));
   }
+  shownHead = head;
   shownHtml = generation;
   // How long the page took, from the event to the edition shown (the benchmark reads it).
   document.body.dataset.swapMs = String(Math.round(performance.now() - announced));

@@ -27,10 +27,20 @@ export function restorePlace(doc, place) {
   else doc.defaultView.scrollTo(0, place.scrollY);
 }
 
-/** Makes `doc` show `next`, changing as little as it can; returns the elements replaced. */
-export function swapDocument(doc, next) {
+/**
+ * Makes `doc` show `next`, changing as little as it can; returns the elements replaced.
+ * With `head: false`, `next` is the body alone (the caller knows the head is the same).
+ */
+export function swapDocument(doc, next, { head = true } = {}) {
   const place = placeOf(doc);
   const replaced = [];
+  if (head) swapHead(doc, next, replaced);
+  patchChildren(doc, doc.body, next.body, 4, replaced);
+  restorePlace(doc, place);
+  return replaced;
+}
+
+function swapHead(doc, next, replaced) {
   for (const name of ['lang', 'dir']) {
     const value = next.documentElement.getAttribute(name);
     if (value !== doc.documentElement.getAttribute(name)) doc.documentElement.setAttribute(name, value ?? '');
@@ -39,9 +49,6 @@ export function swapDocument(doc, next) {
     doc.head.replaceWith(doc.importNode(next.head, true));
     replaced.push(doc.head);
   }
-  patchChildren(doc, doc.body, next.body, 4, replaced);
-  restorePlace(doc, place);
-  return replaced;
 }
 
 function patchChildren(doc, old, next, depth, replaced) {
