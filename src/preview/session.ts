@@ -111,7 +111,7 @@ export class PreviewSession {
     }
     const langs = [...this.outputs.keys()];
     for (const output of this.outputs.values()) {
-      output.state.building = true;
+      this.publish(output, { building: true });
       // A newer save makes the PDF being printed worthless: stop it now, not after it finishes.
       if (paths.size > 0) output.pdfJob.cancel();
     }
