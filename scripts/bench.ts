@@ -3,6 +3,7 @@
 // Usage: npm run bench -- [--runs 3] [--langs en,nl] [--skip-pandoc] [--skip-bare] [--skip-scale]
 //                         [--scale-small 200] [--scale-large 2000] [--scale-runs 1] [--out bench/results.json]
 //        npm run bench -- --code-book [--runs 5]   (only a small code-heavy book's EPUB against pandoc's)
+//        npm run bench -- --preview [--runs 5]   (folio preview on the English guide only; writes bench/preview.json)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -13,6 +14,7 @@ import { chapterPath, readingOrder, readManifest, repairedCopy, titleFor } from 
 import { runFolio, type FolioRun } from './bench/folio.js';
 import type { RssSample } from './bench/measure.js';
 import { barePrints, chromiumPath, findPandoc, runPandoc, savedPrintHtml, type BareRun, type PandocRun } from './bench/peers.js';
+import { benchPreview } from './bench/preview.js';
 import { megabytes, range, ratio, seconds, stats, table } from './bench/report.js';
 import { hasPdfinfo, runScale, SCALE_HEADER, scaleRows, type ScaleResult } from './bench/scale.js';
 
@@ -29,6 +31,7 @@ const { values: options } = parseArgs({
     'scale-large': { type: 'string', default: '2000' },
     'scale-runs': { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/results.json' },
+    preview: { type: 'boolean', default: false },
   },
 });
 
@@ -175,6 +178,12 @@ async function main() {
   const startedAt = new Date();
   try {
     const source = repairedCopy(corpus, tmp);
+    if (options.preview) {
+      const result = await benchPreview({ root, manifest: manifestPath, slug: manifest.slug, source, tmp, runs });
+      mkdirSync(path.join(root, 'bench'), { recursive: true });
+      writeFileSync(path.join(root, 'bench/preview.json'), `${JSON.stringify({ date: startedAt.toISOString(), cores: availableParallelism(), ...result })}\n`);
+      return;
+    }
     const folio = await measureFolio(tmp, source);
     const pandoc = options['skip-pandoc'] ? undefined : await measurePandoc(tmp, source);
     const bare = options['skip-bare'] ? undefined : await measureBare(tmp, source);

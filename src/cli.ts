@@ -13,7 +13,7 @@ import { defaultFormats, targets } from './targets/registry.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 import { isChapterWorker, runChapterWorker } from './book/chapter-worker.js';
 
-/** `folio build`, `folio check` and `folio init`: argv → build() → diagnostics → exit code. */
+/** `folio build`, `folio check`, `folio init` and `folio preview`: argv → build() → diagnostics → exit code. */
 const program = new Command('folio')
   .description('Build the EPUB, print PDF and single-page HTML editions of a book.')
   .exitOverride()
@@ -49,6 +49,24 @@ program
 
 common(program.command('check').description('validate manifest, frontmatter and links; write nothing'))
   .action((manifest: string, flags) => run(manifest, flags, true));
+
+program
+  .command('preview')
+  .description('serve the book on 127.0.0.1 and rebuild it on every save: the HTML edition, its printed pages and its EPUB documents')
+  .argument('[manifest]', 'the book manifest', 'book.yaml')
+  .option('--lang <language>', 'the edition shown first (default: the first of book.yaml; the page switches between all)')
+  .option('--source <pattern>', 'where chapters are, e.g. content/{lang}/{slug}.md (overrides book.yaml)')
+  .option('--port <n>', 'port on 127.0.0.1; when it is busy, the next free one (0: any free port)', '4000')
+  .option('--open', 'open the page in the desktop browser')
+  .action(async (manifest: string, flags: { lang?: string; source?: string; port: string; open?: boolean }) => {
+    const [lang] = flags.lang === undefined ? [undefined] : ((await parseLanguages(flags.lang, manifest)) ?? []);
+    if (!/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65535) throw new UsageError(`--port ${flags.port}: give a port number from 0 to 65535`);
+    const { startPreview } = await import('./preview/preview.js');
+    const preview = await startPreview({ manifest, lang, source: flags.source, port: Number(flags.port), open: flags.open, chapterWorker: import.meta.url });
+    // It runs until stopped; Ctrl+C is not a failure.
+    summarized = true;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void preview.close().finally(() => process.exit(0)));
+  });
 
 program
   .command('init')

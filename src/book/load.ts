@@ -5,12 +5,12 @@ import { error, hasErrors, warn } from '../diagnostics/messages.js';
 import { reportFailure } from '../diagnostics/failure.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/schema.js';
-import { suggest } from '../manifest/suggest.js';
 import { loadPlugins } from '../plugins/load.js';
 import { resolveTargetOptions } from '../targets/options.js';
 import { builtInTemplates } from '../templates/files.js';
-import { hasLocale, stringKeys, stringsFor, type Strings } from '../templates/strings.js';
+import { stringsFor, type Strings } from '../templates/strings.js';
 import { loadChapter } from './chapter.js';
+import { checkStrings } from './check-strings.js';
 import { uniqueIds } from './ids.js';
 import { resolveLinks } from './links.js';
 import { bookRoots, checkManifestFiles, findCover } from './book-files.js';
@@ -19,11 +19,11 @@ import { readChapter } from './read-chapter.js';
 import type { BookRoots } from './roots.js';
 import { oneWarningPerLanguage } from './code-languages.js';
 import { chapterSources, readOutline } from './contents.js';
-import { duplicateEntries, type Outline } from './outline.js';
+import { duplicateEntries, type Outline, type OutlineEntry } from './outline.js';
 import { ChapterRunner, editionProcessor } from './chapter-worker.js';
 import type { ChapterProcessor } from './processor.js';
 import { numberTables } from './tables.js';
-import type { Book, Edition, Part } from './types.js';
+import type { Book, Chapter, Edition, Part } from './types.js';
 
 export interface LoadOptions {
   /** Languages to load, default all of the manifest's. */
@@ -38,11 +38,20 @@ export interface LoadOptions {
    * chapters processed where an endless plugin can be stopped (see chapter-worker.ts).
    */
   chapterWorker?: string;
+  /** Chapters already processed, for a caller that loads the same book again (`folio preview`); see ChapterStore. */
+  chapters?: ChapterStore;
+}
+
+/** Gives a chapter made earlier from the same input, else `make()`s it; a fresh copy each time (the edition's passes change it). */
+export interface ChapterStore {
+  get(request: { lang: string; filePath: string; bytes: Buffer; entry: OutlineEntry }, make: () => Promise<Chapter>): Promise<Chapter>;
 }
 
 export interface LoadedBook {
   /** Undefined when book.yaml itself is invalid. */
   book: Book | undefined;
+  /** book.yaml as validated, for tools that follow its files (the preview watches them). */
+  manifest?: Manifest;
   /** Every file with messages: book.yaml first, then the chapters in reading order. */
   files: VFile[];
   /** Languages whose edition has errors: they must not be written. */
@@ -56,7 +65,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   const source = await loadManifest(manifestPath);
   const { manifest, file: manifestFile } = source;
   const files: VFile[] = [manifestFile];
-  const result: LoadedBook = { book: undefined, files, failed: new Set(), skipped: [] };
+  const result: LoadedBook = { book: undefined, manifest, files, failed: new Set(), skipped: [] };
   if (!manifest) return finish(result, options);
 
   const outline = await readOutline(manifest, source);
@@ -96,7 +105,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
       const processor = editionProcessor(manifest, source.root, roots, plugins, lang);
       let loaded: Awaited<ReturnType<typeof loadEdition>>;
       try {
-        loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots });
+        loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots, store: options.chapters });
       } catch (cause) {
         // A failure no chapter caught (a bug) costs this edition only, never the others.
         aboutEdition(reportFailure(manifestFile, `${lang} edition failed`, cause, undefined, 'edition-failed'), lang);
@@ -156,6 +165,7 @@ interface EditionInput {
   sourceOf(slug: string): string;
   coverPath: string | undefined;
   roots: BookRoots;
+  store: ChapterStore | undefined;
 }
 
 /** An edition, and whether a chapter of it was refused (an error in book.yaml that fails only this edition). */
@@ -197,7 +207,8 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
       refused = true;
       continue;
     }
-    const chapter = input.runner ? await input.runner.load(lang, filePath, read.bytes, entry) : await loadChapter(input.processor, filePath, read.bytes, entry, lang, input.source.root);
+    const make = () => (input.runner ? input.runner.load(lang, filePath, read.bytes, entry) : loadChapter(input.processor, filePath, read.bytes, entry, lang, input.source.root));
+    const chapter = input.store ? await input.store.get({ lang, filePath, bytes: read.bytes, entry }, make) : await make();
     edition.chapters.push(chapter);
     const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;
     if (entry.role === 'front') edition.front.push(chapter);
@@ -231,21 +242,4 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
     });
   }
   return { edition, refused };
-}
-
-/** `strings:` may only override messages the locale table knows. */
-function checkStrings(manifest: Manifest, source: LoadedManifest): void {
-  const known = stringKeys();
-  for (const [lang, overrides] of Object.entries(manifest.strings)) {
-    for (const key of Object.keys(overrides)) {
-      if (known.includes(key)) continue;
-      const hint = suggest(key, known);
-      error(source.file, `Unknown message \`${key}\` in strings.${lang}` + (hint ? `; did you mean \`${hint}\`?` : ''), source.locate(['strings', lang, key], { key: true }), 'manifest-unknown-key');
-    }
-  }
-  manifest.languages.forEach((lang, index) => {
-    if (!hasLocale(lang) && !manifest.strings[lang]) {
-      warn(source.file, `Folio has no translations of its generated text for ${lang}; English is used. Add them under strings.${lang}`, source.locate(['languages', index]), 'strings-missing-language');
-    }
-  });
 }
