@@ -78,7 +78,12 @@ function rawGet(target: string, host = `127.0.0.1:${port}`): Promise<{ status: n
 beforeAll(async () => {
   book = mkdtempSync(path.join(tmpdir(), 'folio-preview-'));
   cpSync(path.join(repoRoot, 'test/fixtures/mini'), book, { recursive: true });
+  // The book's plugin as plain JavaScript, written here: a later edit to it must show (a
+  // TypeScript plugin is loaded once per process, README "Plugins").
   writeFileSync(path.join(book, 'plugins/remark-drop-preamble.js'), plugin(''));
+  rmSync(path.join(book, 'plugins/remark-drop-preamble.ts'));
+  const manifest = path.join(book, 'book.yaml');
+  writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('remark-drop-preamble.ts', 'remark-drop-preamble.js'));
   preview = startPreview(['book.yaml', '--port', '0'], (text) => (output += text));
   port = Number((await waitForOutput(/preview +http:\/\/127\.0\.0\.1:(\d+)\/en\//, () => output))[1]);
   browser = await launchBrowser();
