@@ -10,6 +10,9 @@ import { error } from './diagnostics/messages.js';
 import { describeError } from './diagnostics/report.js';
 import { BrowserPool } from './browser/browser.js';
 import { writeAtomic } from './output/write.js';
+import { outputCache, renderThrough, type OutputCache, type OutputJob } from './cache/outputs.js';
+import { mayReuse, planStore } from './cache/plans.js';
+import { cacheStore } from './cache/store.js';
 import { defaultFormats, targets, type TargetName } from './targets/registry.js';
 import type { Target } from './targets/target.js';
 
@@ -26,6 +29,8 @@ export interface BuildOptions extends LoadOptions {
   onWrite?(event: WriteEvent): void;
   /** A browser pool the caller owns and closes, to share one Chromium between builds. */
   browsers?: BrowserPool;
+  /** With `cache` (LoadOptions): tell on standard error when the cache cannot be written. */
+  debug?: boolean;
 }
 
 export interface WriteEvent {
@@ -36,6 +41,8 @@ export interface WriteEvent {
   /** Chapters in the edition, and how many the contents list. */
   chapters: number;
   listed: number;
+  /** The file was already what this build makes (the build cache had it): not written again. */
+  unchanged?: boolean;
 }
 
 export interface BuildResult {
@@ -58,7 +65,9 @@ export async function build(manifestPath: string, options: BuildOptions = {}): P
   // One browser for the whole build. Chromium takes one to two seconds to start, so a
   // build that prints starts it now, while the chapters are read and parsed.
   const browsers = options.browsers ?? new BrowserPool();
-  if (formats.some((format) => targets[format].needsBrowser) && !options.dryRun) browsers.warm();
+  // With a cache that holds outputs, Chromium is started only once some print is found missing.
+  if (options.cache) cacheStore(options.cache, options.debug);
+  if (formats.some((format) => targets[format].needsBrowser) && !options.dryRun && !mayReuse(options.cache)) browsers.warm();
   try {
     return await buildWith(browsers, manifestPath, formats, options);
   } finally {
@@ -82,13 +91,16 @@ async function buildWith(browsers: BrowserPool, manifestPath: string, formats: r
   // Editions are independent: render them side by side. The PDF's work happens in
   // Chromium's processes, so this keeps every core busy while Node waits on one print.
   const limit = pLimit(options.jobs ?? Math.min(4, availableParallelism()));
+  const editions = book.editions.filter((edition) => !loaded.failed.has(edition.lang));
+  const cache = outputCache(options.cache);
+  const job = (edition: Edition, format: TargetName): OutputJob => ({ book, edition, format, needsBrowser: Boolean(targets[format].needsBrowser), stem: path.join(outDir, `${book.slug}-${edition.lang}`) });
+  if (cache && (await cache.needsBrowser(editions.flatMap((edition) => formats.map((format) => job(edition, format)))))) browsers.warm();
   await Promise.all(
-    book.editions
-      .filter((edition) => !loaded.failed.has(edition.lang))
+    editions
       .map((edition) =>
         limit(async () => {
           for (const format of formats) {
-            const events = await renderEdition(book, edition, format, outDir, browsers);
+            const events = await renderEdition(job(edition, format), browsers, cache, options.cache);
             if (events) {
               for (const event of events) {
                 result.written.push(event);
@@ -121,33 +133,36 @@ export function inManifestOrder<Result extends Pick<BuildResult, 'written' | 'fa
   return result;
 }
 
-async function renderEdition(book: Book, edition: Edition, format: TargetName, outDir: string, browsers: BrowserPool): Promise<WriteEvent[] | undefined> {
+async function renderEdition(job: OutputJob, browsers: BrowserPool, cache: OutputCache | undefined, cacheDir: string | undefined): Promise<WriteEvent[] | undefined> {
+  const { book, edition, stem } = job;
+  const format = job.format as TargetName;
   const target = targets[format];
   const started = performance.now();
-  const stem = path.join(outDir, `${book.slug}-${edition.lang}`);
-  let written: string[];
+  let written: { paths: string[]; unchanged: boolean };
   try {
     // Each target parses its own section of book.yaml (validated, with defaults).
     const render = target.render as Target<unknown>['render'];
-    const output = await render({ book, edition, options: target.options.parse(book.manifest[format]), browser: () => browsers.get() });
-    const files = typeof output === 'string' || output instanceof Uint8Array ? new Map([[`.${target.extension}`, output]]) : output;
-    written = [];
-    for (const [suffix, data] of files) {
-      await writeAtomic(`${stem}${suffix}`, data);
-      written.push(`${stem}${suffix}`);
-    }
+    const make = async () => {
+      const output = await render({ book, edition, options: target.options.parse(book.manifest[format]), browser: () => browsers.get(), plans: planStore(cacheDir) });
+      return typeof output === 'string' || output instanceof Uint8Array ? new Map([[`.${target.extension}`, output]]) : output;
+    };
+    written = await renderThrough(cache, job, make, async (files) => {
+      for (const [suffix, data] of files) await writeAtomic(`${stem}${suffix}`, data);
+      return [...files.keys()].map((suffix) => `${stem}${suffix}`);
+    });
   } catch (cause) {
     const reason = [cause, (cause as Error)?.cause].filter(Boolean).map(describeError).join(': ');
     aboutEdition(error(book.manifestFile, `${edition.lang} ${format} edition failed: ${reason}`, undefined, 'target-failed'), edition.lang).cause = cause;
     return undefined;
   }
   const milliseconds = performance.now() - started;
-  return written.map((filePath) => ({
+  return written.paths.map((filePath) => ({
     lang: edition.lang,
     format,
     path: filePath,
     milliseconds,
     chapters: edition.chapters.length,
     listed: edition.chapters.length + edition.missing.length,
+    ...(written.unchanged ? { unchanged: true } : {}),
   }));
 }

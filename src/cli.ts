@@ -13,6 +13,7 @@ import { parseShard, shardLanguages } from './shard.js';
 import { writeIndexPage } from './site/index-page.js';
 import { defaultFormats, targets } from './targets/registry.js';
 import { initBook } from './init/init.js';
+import { defaultCacheDir } from './cache/location.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 import { isChapterWorker, runChapterWorker } from './book/chapter-worker.js';
 
@@ -37,6 +38,8 @@ common(program.command('build').description('write the editions to the output fo
   .option('--jobs <n>', 'editions rendered at the same time (default: cores, at most 4)')
   .option('--compare <dir>', 'say which chapters and PDF pages changed against the editions in this folder')
   .option('--shard <i/n>', 'build only the i-th of n balanced shares of the editions (for a CI job matrix)')
+  .option('--cache <dir>', 'the build cache (default: node_modules/.cache/folio/build of the book\'s project)')
+  .option('--no-cache', 'build everything from scratch, without reading or writing the cache')
   .action((manifest: string, flags) => run(manifest, flags, false));
 
 program
@@ -79,6 +82,8 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
     chapterWorker: import.meta.url,
     dryRun,
     onWrite: (event) => reporter.onWrite?.(event),
+    cache: dryRun || flags.cache === false ? undefined : typeof flags.cache === 'string' ? path.resolve(flags.cache) : defaultCacheDir(manifest),
+    debug: Boolean(flags.debug),
   };
   const debug = Boolean(flags.debug);
   // A build of the HTML and EPUB editions spreads its languages over threads (see threads.ts);

@@ -1,6 +1,7 @@
 import type { Browser } from 'puppeteer';
 import type { z } from 'zod';
 import type { Book, Edition } from '../book/types.js';
+import type { PlanStore } from '../cache/plans.js';
 
 /** What a target gets to render one edition. It must not change `book` or `edition`. */
 export interface RenderContext<Options> {
@@ -10,6 +11,8 @@ export interface RenderContext<Options> {
   options: Options;
   /** The build's one browser, started on first use (only the PDF target needs it). */
   browser(): Promise<Browser>;
+  /** The page plans of earlier builds, when the build has a cache (see cache/plans.ts). */
+  plans?: PlanStore;
 }
 
 /**

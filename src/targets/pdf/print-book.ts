@@ -18,7 +18,7 @@ import { format } from '../../templates/strings.js';
 import type { RenderContext } from '../target.js';
 import { bleedPage, mm, type Margins } from './geometry.js';
 import { cssString, firstPass, openerIds, printLayout, type Pagination, type PrintLayout } from './layout.js';
-import { checkPagination, matchesPlan, planPagination, type PaginationPlan } from './paginate.js';
+import { asPlan, checkPagination, matchesPlan, planHolds, planPagination, type PaginationPlan } from './paginate.js';
 import { destinationPages, readPrint, type OutlineItem } from './pdf-file.js';
 import type { PDFDocument } from 'pdf-lib';
 
@@ -78,7 +78,12 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
       const plan = planPagination(openerIds(first.layout), frontMatter, destinationPages(first.print));
       return { plan, second: await print(plan, shipped, false) };
     };
-    let { plan, second } = await measure(standIns);
+    // The plan of the last build, when it still holds, spares the measuring print.
+    const planName = `${context.book.manifestFile.path}\0${edition.lang}\0cover=${options.cover}\0bleed=${options.bleed}`;
+    const earlier = await context.plans?.get(planName).then(asPlan);
+    const once = earlier && (await print(earlier, shipped, false));
+    const frontMatter = once && new Set(once.layout.front.map((chapter) => chapter.id));
+    let { plan, second } = once && planHolds(earlier!, openerIds(once.layout), frontMatter!, destinationPages(once.print)) ? { plan: earlier, second: once } : await measure(standIns);
     let landed = destinationPages(second.print);
     // Should an image lay out otherwise than its pixel size says, measure it for real.
     if (!matchesPlan(plan, landed)) {
@@ -86,6 +91,7 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
       landed = destinationPages(second.print);
     }
     checkPagination(plan, landed);
+    if (plan !== earlier) await context.plans?.set(planName, plan);
     await keepPrintHtml(`${context.book.slug}-${edition.lang}`, second.html);
     return { print: second.print, plan, layout: second.layout };
   } finally {
