@@ -13,7 +13,11 @@ export interface RenderContext<Options> {
   browser(): Promise<Browser>;
   /** The page plans of earlier builds, when the build has a cache (see cache/plans.ts). */
   plans?: PlanStore;
+  /** Told as a print begins (`measure`: the measuring print; `print`: the one that ships) and when its pages are known. */
+  progress?(phase: RenderPhase, pages?: number): void;
 }
+
+export type RenderPhase = 'measure' | 'print';
 
 /**
  * What a target makes of one edition: the bytes of `<slug>-<lang>.<extension>`, or several

@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { FolioError } from '../../diagnostics/errors.js';
 import type { Pagination } from './layout.js';
 
@@ -103,6 +104,7 @@ export function roman(value: number): string {
 /** A plan read back from the cache, when it has a plan's shape (anything else is no plan). */
 export function asPlan(value: unknown): PaginationPlan | undefined {
   const plan = value as Partial<PaginationPlan> | undefined;
-  const ok = plan?.blankBefore instanceof Set && plan.starts instanceof Map && plan.folios instanceof Map && Number.isInteger(plan.frontPages);
+  // util.types, not instanceof: a value read back may come from another realm (a test's VM context).
+  const ok = types.isSet(plan?.blankBefore) && types.isMap(plan?.starts) && types.isMap(plan?.folios) && Number.isInteger(plan?.frontPages);
   return ok ? (plan as PaginationPlan) : undefined;
 }

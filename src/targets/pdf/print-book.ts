@@ -64,10 +64,13 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
     const imageFiles = [...(cover ? [cover.path] : []), ...imagesOf(edition.chapters.map((chapter) => chapter.tree))];
     const standIns = await placeholderUris(imageFiles);
     const print = async (pagination: Pagination, images: (file: string) => string, measuring: boolean) => {
+      context.progress?.(measuring ? 'measure' : 'print');
       const layout = printLayout(edition, pagination, images);
       const html = await printHtml(context, layout, images, options, measuring ? measuringCss(openerIds(layout)) : '');
       // Tags do not change the layout: only the print that ships is tagged.
-      return { layout, html, print: await readPrint(await printPage(page, html, context.options.timeout, !measuring)) };
+      const printed = await readPrint(await printPage(page, html, context.options.timeout, !measuring));
+      context.progress?.(measuring ? 'measure' : 'print', printed.getPageCount());
+      return { layout, html, print: printed };
     };
     // The first print is only measured, never shipped, so it is made cheap: untagged,
     // unpainted but for the openers, and with images replaced by empty stand-ins of
@@ -170,7 +173,15 @@ export async function printPage(page: Page, html: string, timeoutSeconds: number
   const timeout = timeoutSeconds * 1000;
   try {
     await page.setContent(html, { waitUntil: 'load', timeout });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // Every face the page declares, not only those its text asked for so far: the margin
+    // boxes (folios, running heads) ask for theirs only while printing, too late, and would
+    // print in a fallback font unless an earlier print on this page had loaded it.
+    await page.evaluate(async () => {
+      const faces: Promise<unknown>[] = [];
+      document.fonts.forEach((face) => faces.push(face.load().catch(() => undefined)));
+      await Promise.all(faces);
+      await document.fonts.ready;
+    });
     return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: false, timeout });
   } catch (cause) {
     throw new FolioError(`Chromium failed to print within ${timeoutSeconds} s (crashed, hung or ran out of memory)`, { cause });
