@@ -14,7 +14,7 @@ import { outputCache, renderThrough, type OutputCache, type OutputJob } from './
 import { mayReuse, planStore } from './cache/plans.js';
 import { cacheStore } from './cache/store.js';
 import { defaultFormats, targets, type TargetName } from './targets/registry.js';
-import type { Target } from './targets/target.js';
+import type { RenderPhase, Target } from './targets/target.js';
 
 export interface BuildOptions extends LoadOptions {
   /** Formats to build (default: html, epub and pdf). */
@@ -27,6 +27,8 @@ export interface BuildOptions extends LoadOptions {
   jobs?: number;
   /** Called after each file is written. */
   onWrite?(event: WriteEvent): void;
+  /** Called as each edition's rendering moves on (a live progress line on a terminal). */
+  onProgress?(event: BuildProgress): void;
   /** A browser pool the caller owns and closes, to share one Chromium between builds. */
   browsers?: BrowserPool;
   /** With `cache` (LoadOptions): tell on standard error when the cache cannot be written. */
@@ -43,6 +45,14 @@ export interface WriteEvent {
   listed: number;
   /** The file was already what this build makes (the build cache had it): not written again. */
   unchanged?: boolean;
+}
+
+/** Where an edition's rendering in one format is: started, or in a print of the PDF (with its pages once known). */
+export interface BuildProgress {
+  lang: string;
+  format: TargetName;
+  phase: RenderPhase | 'render';
+  pages?: number;
 }
 
 export interface BuildResult {
@@ -100,7 +110,7 @@ async function buildWith(browsers: BrowserPool, manifestPath: string, formats: r
       .map((edition) =>
         limit(async () => {
           for (const format of formats) {
-            const events = await renderEdition(job(edition, format), browsers, cache, options.cache);
+            const events = await renderEdition(job(edition, format), browsers, cache, options);
             if (events) {
               for (const event of events) {
                 result.written.push(event);
@@ -133,17 +143,19 @@ export function inManifestOrder<Result extends Pick<BuildResult, 'written' | 'fa
   return result;
 }
 
-async function renderEdition(job: OutputJob, browsers: BrowserPool, cache: OutputCache | undefined, cacheDir: string | undefined): Promise<WriteEvent[] | undefined> {
+async function renderEdition(job: OutputJob, browsers: BrowserPool, cache: OutputCache | undefined, options: BuildOptions): Promise<WriteEvent[] | undefined> {
   const { book, edition, stem } = job;
   const format = job.format as TargetName;
   const target = targets[format];
   const started = performance.now();
+  const progress = (phase: BuildProgress['phase'], pages?: number) => options.onProgress?.({ lang: edition.lang, format, phase, pages });
+  progress('render');
   let written: { paths: string[]; unchanged: boolean };
   try {
     // Each target parses its own section of book.yaml (validated, with defaults).
     const render = target.render as Target<unknown>['render'];
     const make = async () => {
-      const output = await render({ book, edition, options: target.options.parse(book.manifest[format]), browser: () => browsers.get(), plans: planStore(cacheDir) });
+      const output = await render({ book, edition, options: target.options.parse(book.manifest[format]), browser: () => browsers.get(), plans: planStore(options.cache), progress });
       return typeof output === 'string' || output instanceof Uint8Array ? new Map([[`.${target.extension}`, output]]) : output;
     };
     written = await renderThrough(cache, job, make, async (files) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { types } from 'node:util';
 
 /** A hex SHA-256 of the parts, each framed by its length so that no two lists of parts hash alike. */
 export function hashOf(...parts: readonly (string | Uint8Array)[]): string {
@@ -20,9 +21,9 @@ export function hashOf(...parts: readonly (string | Uint8Array)[]): string {
  */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => {
-    if (item instanceof Set) return { $set: [...item] };
-    if (item instanceof Map) return { $map: [...item] };
-    if (item instanceof Uint8Array) return { $bytes: Buffer.from(item).toString('hex') };
+    if (types.isSet(item)) return { $set: [...item] };
+    if (types.isMap(item)) return { $map: [...item] };
+    if (types.isUint8Array(item)) return { $bytes: Buffer.from(item).toString('hex') };
     if (item === undefined) return { $undefined: true };
     if (typeof item === 'function') return { $function: String(item) };
     if (typeof item === 'bigint') return { $bigint: String(item) };
