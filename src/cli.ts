@@ -14,6 +14,7 @@ import { writeIndexPage } from './site/index-page.js';
 import { defaultFormats, targets } from './targets/registry.js';
 import { initBook } from './init/init.js';
 import { defaultCacheDir } from './cache/location.js';
+import { LiveProgress } from './diagnostics/reporters/progress.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 import { isChapterWorker, runChapterWorker } from './book/chapter-worker.js';
 
@@ -68,7 +69,10 @@ program
 
 async function run(manifest: string, flags: Record<string, string | boolean | undefined>, dryRun: boolean) {
   const started = performance.now();
-  const reporter = reporters[reporterName(flags.reporter as string | undefined)]();
+  const name = reporterName(flags.reporter as string | undefined);
+  const reporter = reporters[name]();
+  // At a terminal, live lines show each edition in flight; piped output stays plain lines.
+  const live = name === 'pretty' && process.stdout.isTTY && !dryRun ? new LiveProgress(process.stdout) : undefined;
   let languages = await parseLanguages(String(flags.lang), manifest);
   const source = flags.source as string | undefined;
   if (typeof flags.shard === 'string') languages = await shardLanguages(manifest, parseShard(flags.shard), { languages, source });
@@ -81,7 +85,8 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
     strict: Boolean(flags.strict),
     chapterWorker: import.meta.url,
     dryRun,
-    onWrite: (event) => reporter.onWrite?.(event),
+    onWrite: (event) => (live ? live.onWrite(event, () => reporter.onWrite?.(event)) : reporter.onWrite?.(event)),
+    onProgress: live && ((event) => live.onProgress(event)),
     cache: dryRun || flags.cache === false ? undefined : typeof flags.cache === 'string' ? path.resolve(flags.cache) : defaultCacheDir(manifest),
     debug: Boolean(flags.debug),
   };
@@ -89,6 +94,7 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
   // A build of the HTML and EPUB editions spreads its languages over threads (see threads.ts);
   // --debug keeps it in one, where each failure still holds its stack.
   const result = await buildInThreads(new URL(import.meta.url), manifest, options, debug ? 1 : threadsFor(options));
+  live?.finish(result, options.formats ?? defaultFormats);
   process.exitCode = countMessages(result.files).errors > 0 ? 1 : 0;
   const requested = (await manifestLanguages(manifest)) ?? languages ?? [];
   // A book in several languages gets an index page beside its HTML editions; a shard
