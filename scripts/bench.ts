@@ -1,6 +1,6 @@
 // Folio's benchmark: the whole guide (16 languages) in each format, against pandoc and a
 // bare Chromium print, plus how time grows with the length of a book.
-// Usage: npm run bench -- [--runs 3] [--langs en,nl] [--skip-pandoc] [--skip-bare] [--skip-scale]
+// Usage: npm run bench -- [--runs 3] [--langs en,nl] [--skip-pandoc] [--skip-bare] [--skip-scale] [--incremental]
 //                         [--scale-small 200] [--scale-large 2000] [--scale-runs 1] [--out bench/results.json]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chapterPath, readingOrder, readManifest, repairedCopy, titleFor } from './bench/corpus.js';
 import { runFolio, type FolioRun } from './bench/folio.js';
+import { incrementalRows, measureIncremental, printIncremental } from './bench/incremental.js';
 import type { RssSample } from './bench/measure.js';
 import { barePrints, chromiumPath, findPandoc, runPandoc, savedPrintHtml, type BareRun, type PandocRun } from './bench/peers.js';
 import { megabytes, range, ratio, seconds, stats, table } from './bench/report.js';
@@ -26,6 +27,8 @@ const { values: options } = parseArgs({
     'scale-large': { type: 'string', default: '2000' },
     'scale-runs': { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/results.json' },
+    // Only the build cache's benchmark (scripts/bench/incremental.ts), written to bench/incremental.json.
+    incremental: { type: 'boolean', default: false },
   },
 });
 
@@ -168,6 +171,14 @@ async function main() {
   const startedAt = new Date();
   try {
     const source = repairedCopy(corpus, tmp);
+    if (options.incremental) {
+      const results = await measureIncremental({ root, manifestPath, manifest, source, langs, langOption, runs, tmp });
+      printIncremental(results);
+      const out = path.resolve(root, 'bench/incremental.json');
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, `${JSON.stringify({ date: startedAt.toISOString(), cores: availableParallelism(), langs, rows: incrementalRows(results), runs: results.map((run) => Object.fromEntries(Object.entries(run).map(([name, value]) => [name, typeof value === 'object' && value && 'wallMs' in value ? value.wallMs : value]))) })}\n`);
+      return;
+    }
     const folio = await measureFolio(tmp, source);
     const pandoc = options['skip-pandoc'] ? undefined : await measurePandoc(tmp, source);
     const bare = options['skip-bare'] ? undefined : await measureBare(tmp, source);

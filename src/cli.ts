@@ -14,6 +14,7 @@ import { writeIndexPage } from './site/index-page.js';
 import { defaultFormats, targets } from './targets/registry.js';
 import { initBook } from './init/init.js';
 import { defaultCacheDir } from './cache/location.js';
+import { mayReuse } from './cache/outputs.js';
 import { LiveProgress } from './diagnostics/reporters/progress.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 import { isChapterWorker, runChapterWorker } from './book/chapter-worker.js';
@@ -93,7 +94,8 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
   const debug = Boolean(flags.debug);
   // A build of the HTML and EPUB editions spreads its languages over threads (see threads.ts);
   // --debug keeps it in one, where each failure still holds its stack.
-  const result = await buildInThreads(new URL(import.meta.url), manifest, options, debug ? 1 : threadsFor(options));
+  // So does a build that may find its files unchanged: a thread costs a load of Folio.
+  const result = await buildInThreads(new URL(import.meta.url), manifest, options, debug || mayReuse(options.cache) ? 1 : threadsFor(options));
   live?.finish(result, options.formats ?? defaultFormats);
   process.exitCode = countMessages(result.files).errors > 0 ? 1 : 0;
   const requested = (await manifestLanguages(manifest)) ?? languages ?? [];

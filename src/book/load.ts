@@ -22,7 +22,7 @@ import { duplicateEntries, type Outline } from './outline.js';
 import { ChapterRunner, editionProcessor } from './chapter-worker.js';
 import type { ChapterProcessor } from './processor.js';
 import { numberTables } from './tables.js';
-import { chapterCache, type ChapterCache } from '../cache/chapters.js';
+import { chapterCache, onFirstUse, type ChapterCache } from '../cache/chapters.js';
 import type { Book, Edition, Part } from './types.js';
 
 export interface LoadOptions {
@@ -95,7 +95,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
     for (const lang of options.languages ?? manifest.languages) {
       const sourceOf = chapterSources(outline, source.root, pattern, lang);
       const strings = stringsFor(lang, manifest.strings[lang]);
-      const processor = editionProcessor(manifest, source.root, roots, plugins, lang);
+      const processor = onFirstUse(() => editionProcessor(manifest, source.root, roots, plugins, lang));
       let loaded: Awaited<ReturnType<typeof loadEdition>>;
       try {
         loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, cache, sourceOf, coverPath: cover, roots });
@@ -149,7 +149,7 @@ interface EditionInput {
   outline: Outline;
   lang: string;
   strings: Strings;
-  processor: ChapterProcessor;
+  processor: () => ChapterProcessor;
   /** Where chapters are processed when the book has plugins of its own; else in this thread. */
   runner: ChapterRunner | undefined;
   cache: ChapterCache;
@@ -195,7 +195,7 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
       refused = true;
       continue;
     }
-    const parse = () => loadChapter(input.processor, filePath, read.bytes, entry, lang, input.source.root);
+    const parse = () => loadChapter(input.processor(), filePath, read.bytes, entry, lang, input.source.root);
     const chapter = input.runner ? await input.runner.load(lang, filePath, read.bytes, entry) : await input.cache.load(filePath, read.bytes, entry, lang, parse);
     edition.chapters.push(chapter);
     const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;

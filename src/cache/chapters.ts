@@ -92,3 +92,12 @@ function restore(entry: ChapterEntry, filePath: string, outline: OutlineEntry, l
   for (const message of entry.messages) restoreMessage(file, message);
   return { slug: outline.slug, lang, role: outline.role, number: outline.number, file, ...entry.fields, ids: new Set() };
 }
+
+/**
+ * `make`, called on first use only: a chapter pipeline (every highlight.js grammar
+ * registered, about 50 ms an edition) is made only for an edition with a chapter to parse.
+ */
+export function onFirstUse<Value>(make: () => Value): () => Value {
+  let made: { value: Value } | undefined;
+  return () => (made ??= { value: make() }).value;
+}

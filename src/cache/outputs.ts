@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Book, Edition } from '../book/types.js';
 import { warnOnce } from '../diagnostics/messages.js';
 import { recordMessages, type RecordedMessage } from '../diagnostics/recording.js';
@@ -81,6 +83,14 @@ export class OutputCache {
       messages: messages.map(({ file, message, once }) => ({ chapter: owners.get(file), message: serializeMessage(message), once })),
     } satisfies OutputEntry);
   }
+}
+
+/**
+ * Whether a build may find every output unchanged, so that it starts Chromium only once a
+ * print is found missing: it has an output cache that holds outputs of an earlier build.
+ */
+export function mayReuse(dir: string | undefined): boolean {
+  return Boolean(outputCache(dir)) && existsSync(path.join(dir!, 'outputs'));
 }
 
 /** The output cache of a build with a cache folder, else none. */

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { hashOf } from './keys.js';
 import { cacheStore, type CacheStore } from './store.js';
 import { folioFingerprint } from './version.js';
@@ -31,9 +29,4 @@ export class PlanStore {
 /** The plans of a build with a cache folder, else none. */
 export function planStore(dir: string | undefined): PlanStore | undefined {
   return dir ? new PlanStore(cacheStore(dir)) : undefined;
-}
-
-/** Whether a cache folder has outputs of an earlier build that this one may find unchanged. */
-export function mayReuse(dir: string | undefined): boolean {
-  return Boolean(dir) && existsSync(path.join(dir!, 'outputs'));
 }
