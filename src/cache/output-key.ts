@@ -16,15 +16,26 @@ import { folioFingerprint } from './version.js';
  * for a print through Chromium, the browser and the fonts installed on the system.
  */
 export async function outputKey(book: Book, edition: Edition, format: string, needsBrowser: boolean): Promise<string> {
+  return hashOf('output', await editionPart(book, edition), format, needsBrowser ? await systemFingerprint() : '');
+}
+
+const editionParts = new WeakMap<Edition, Promise<string>>();
+
+/** What every format of an edition is made from, hashed once per build (an edition does not change once loaded). */
+function editionPart(book: Book, edition: Edition): Promise<string> {
+  let part = editionParts.get(edition);
+  if (!part) editionParts.set(edition, (part = hashEdition(book, edition)));
+  return part;
+}
+
+async function hashEdition(book: Book, edition: Edition): Promise<string> {
   const { manifest } = book;
   const images = [...(edition.metadata.cover ? [edition.metadata.cover.path] : []), ...imagesOf(edition.chapters.map((chapter) => chapter.tree))];
   const stylesheets = [manifest.html?.stylesheet, manifest.pdf?.stylesheet].filter((file): file is string => typeof file === 'string');
   const files = await Promise.all([...images, ...stylesheets.map((file) => path.resolve(book.root, file))].map(fileFingerprint));
   const templates = await Promise.all(book.templateDirs.filter((dir) => dir !== builtInTemplates).map(folderFingerprint));
   return hashOf(
-    'output',
     folioFingerprint(),
-    format,
     book.manifestFile.path,
     book.root,
     stableJson(manifest),
@@ -32,7 +43,6 @@ export async function outputKey(book: Book, edition: Edition, format: string, ne
     files.join('\n'),
     templates.join('\n'),
     `SOURCE_DATE_EPOCH=${process.env.SOURCE_DATE_EPOCH ?? ''}`,
-    needsBrowser ? await systemFingerprint() : '',
   );
 }
 
