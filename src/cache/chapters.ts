@@ -41,11 +41,13 @@ export interface ChapterSettings {
  */
 export class ChapterCache {
   private readonly settings: string;
+  private readonly roots: BookRoots;
 
   constructor(
     private readonly store: CacheStore | undefined,
     { manifest, root, roots }: ChapterSettings,
   ) {
+    this.roots = roots;
     this.settings = stableJson({ plugins: manifest.plugins, assets: manifest.assets, strings: manifest.strings, root, roots: roots.dirs, languages: manifest.languages });
   }
 
@@ -55,10 +57,10 @@ export class ChapterCache {
     const real = await realpath(filePath).catch(() => filePath);
     const key = hashOf('chapter', folioFingerprint(), this.settings, filePath, real, lang, stableJson(entry), bytes);
     const cached = await this.store.get<ChapterEntry>('chapters', key);
-    if (cached && (await unchanged(cached.reads))) return restore(cached, filePath, entry, lang);
+    if (cached && (await unchanged(cached.reads, this.roots))) return restore(cached, filePath, entry, lang);
     const chapter = await make();
     if (!hasErrors([chapter.file])) {
-      const reads = await Promise.all([...new Set(chapter.file.data.reads ?? [])].map(async (read) => ({ path: read, fingerprint: await fileFingerprint(read) })));
+      const reads = await Promise.all([...new Set(chapter.file.data.reads ?? [])].map(async (read) => ({ path: read, fingerprint: await fileFingerprint(read, this.roots) })));
       const { title, titleNodes, titleAnchor, frontmatter, tree, file } = chapter;
       await this.store.set('chapters', key, {
         reads,
@@ -81,8 +83,8 @@ export function chapterCache(dir: string | undefined, settings: ChapterSettings)
   return new ChapterCache(dir ? cacheStore(dir) : undefined, settings);
 }
 
-async function unchanged(reads: ChapterEntry['reads']): Promise<boolean> {
-  const now = await Promise.all(reads.map((read) => fileFingerprint(read.path)));
+async function unchanged(reads: ChapterEntry['reads'], roots: BookRoots): Promise<boolean> {
+  const now = await Promise.all(reads.map((read) => fileFingerprint(read.path, roots)));
   return reads.every((read, index) => now[index] === read.fingerprint);
 }
 

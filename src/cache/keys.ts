@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { types } from 'node:util';
+import type { BookRoots } from '../book/roots.js';
 
 /** A hex SHA-256 of the parts, each framed by its length so that no two lists of parts hash alike. */
 export function hashOf(...parts: readonly (string | Uint8Array)[]): string {
@@ -37,8 +38,12 @@ const contents = new Map<string, { stamp: string; digest: string }>();
  * What a file is, for a key: where it really leads and the hash of its bytes, or that it
  * is missing. Hashes are kept per process by size, mtime and inode, so the cover every
  * edition shows is read once per build, and a file rewritten during a build is read again.
+ * With the book's roots, a file that leads outside them (a link swapped in since the last
+ * build) or is not a regular file is never opened: its fingerprint says so instead.
  */
-export async function fileFingerprint(file: string): Promise<string> {
+export async function fileFingerprint(file: string, roots?: BookRoots): Promise<string> {
+  const checked = roots?.check(file);
+  if (checked && !checked.ok) return `${file}: ${checked.missing ? 'missing' : 'refused'}`;
   let real: string;
   try {
     real = await realpath(file);
@@ -56,13 +61,13 @@ export async function fileFingerprint(file: string): Promise<string> {
 }
 
 /** Every file under a folder (a book's own templates), by relative name and fingerprint. */
-export async function folderFingerprint(dir: string): Promise<string> {
+export async function folderFingerprint(dir: string, roots?: BookRoots): Promise<string> {
   let names: string[];
   try {
     names = (await readdir(dir, { recursive: true })).map(String).sort();
   } catch {
     return `${dir}: missing`;
   }
-  const parts = await Promise.all(names.map(async (name) => `${name}=${await fileFingerprint(path.join(dir, name))}`));
+  const parts = await Promise.all(names.map(async (name) => `${name}=${await fileFingerprint(path.join(dir, name), roots)}`));
   return `${dir}{${parts.join(';')}}`;
 }

@@ -32,8 +32,8 @@ async function hashEdition(book: Book, edition: Edition): Promise<string> {
   const { manifest } = book;
   const images = [...(edition.metadata.cover ? [edition.metadata.cover.path] : []), ...imagesOf(edition.chapters.map((chapter) => chapter.tree))];
   const stylesheets = [manifest.html?.stylesheet, manifest.pdf?.stylesheet].filter((file): file is string => typeof file === 'string');
-  const files = await Promise.all([...images, ...stylesheets.map((file) => path.resolve(book.root, file))].map(fileFingerprint));
-  const templates = await Promise.all(book.templateDirs.filter((dir) => dir !== builtInTemplates).map(folderFingerprint));
+  const files = await Promise.all([...images, ...stylesheets.map((file) => path.resolve(book.root, file))].map((file) => fileFingerprint(file, book.roots)));
+  const templates = await Promise.all(book.templateDirs.filter((dir) => dir !== builtInTemplates).map((dir) => folderFingerprint(dir, book.roots)));
   return hashOf(
     folioFingerprint(),
     book.manifestFile.path,

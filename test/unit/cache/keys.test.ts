@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BookRoots } from '../../../src/book/roots.js';
 import { fileFingerprint, folderFingerprint, hashOf, stableJson } from '../../../src/cache/keys.js';
 
 describe('hashOf', () => {
@@ -43,6 +44,24 @@ describe('fileFingerprint', () => {
       expect(await folderFingerprint(dir)).not.toBe(folder);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('fileFingerprint with the book\'s roots', () => {
+  test('a link that leads out of the book is refused, never read', async () => {
+    const [book, outside] = [mkdtempSync(path.join(tmpdir(), 'folio-book-')), mkdtempSync(path.join(tmpdir(), 'folio-outside-'))];
+    try {
+      writeFileSync(path.join(outside, 'secret.png'), 'secret');
+      symlinkSync(path.join(outside, 'secret.png'), path.join(book, 'a.png'));
+      const roots = new BookRoots([book]);
+      expect(await fileFingerprint(path.join(book, 'a.png'), roots)).toBe(`${path.join(book, 'a.png')}: refused`);
+      expect(await fileFingerprint(path.join(book, 'none.png'), roots)).toBe(`${path.join(book, 'none.png')}: missing`);
+      expect(await folderFingerprint(book, roots)).toContain('a.png=');
+      expect(await folderFingerprint(book, roots)).not.toMatch(/[0-9a-f]{64}/);
+    } finally {
+      rmSync(book, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 });
