@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { readFile, stat as statNumbers } from 'node:fs/promises';
 import path from 'node:path';
 import type { Book, Edition } from '../book/types.js';
 import { warnOnce } from '../diagnostics/messages.js';
@@ -11,7 +12,8 @@ import { cacheStore, type CacheStore } from './store.js';
 
 /** What an output's entry holds: each file's hash and size, and the messages its rendering gave. */
 interface OutputEntry {
-  files: { suffix: string; sha256: string; size: number }[];
+  /** Each file's hash and size, and its size, time and inode once written (`stamp`): a file with that stamp is not read again. */
+  files: { suffix: string; sha256: string; size: number; stamp?: string }[];
   messages: { chapter: number | undefined; message: SerializedMessage; once: boolean }[];
 }
 
@@ -75,11 +77,12 @@ export class OutputCache {
   }
 
   /** Keeps an output rendered from `key`, unless a message of it went to a file no edition owns. */
-  async keep(key: string, files: ReadonlyMap<string, string | Uint8Array>, messages: readonly RecordedMessage[], book: Book, edition: Edition): Promise<void> {
+  async keep(key: string, files: ReadonlyMap<string, string | Uint8Array>, messages: readonly RecordedMessage[], { book, edition, stem }: OutputJob): Promise<void> {
     const owners = new Map<unknown, number | undefined>([[book.manifestFile, undefined], ...edition.chapters.map((chapter, index) => [chapter.file, index] as const)]);
     if (messages.some(({ file, message }) => !owners.has(file) || message.fatal)) return;
+    const stamps = await Promise.all([...files.keys()].map((suffix) => stat(`${stem}${suffix}`).then(stampOf, () => undefined)));
     await this.store.set('outputs', key, {
-      files: [...files].map(([suffix, data]) => ({ suffix, sha256: sha256(data), size: Buffer.byteLength(data) })),
+      files: [...files].map(([suffix, data], index) => ({ suffix, sha256: sha256(data), size: Buffer.byteLength(data), stamp: stamps[index] })),
       messages: messages.map(({ file, message, once }) => ({ chapter: owners.get(file), message: serializeMessage(message), once })),
     } satisfies OutputEntry);
   }
@@ -99,6 +102,10 @@ export function outputCache(dir: string | undefined): OutputCache | undefined {
   return dir && !process.env.FOLIO_PRINT_HTML_DIR ? new OutputCache(cacheStore(dir)) : undefined;
 }
 
+/** Nanosecond times: a rewrite within the same millisecond still shows. */
+const stat = (file: string) => statNumbers(file, { bigint: true });
+const stampOf = (info: BigIntStats) => `${info.size}:${info.mtimeNs}:${info.ino}`;
+
 function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
@@ -106,7 +113,10 @@ function sha256(data: string | Uint8Array): string {
 /** Whether the file at `file` is the bytes an entry names. */
 async function holds(file: string, expected: OutputEntry['files'][number]): Promise<boolean> {
   try {
-    if ((await stat(file)).size !== expected.size) return false;
+    const info = await stat(file);
+    if (Number(info.size) !== expected.size) return false;
+    // The very file this cache saw written (same size, time to the nanosecond, inode): no need to read it.
+    if (expected.stamp !== undefined && stampOf(info) === expected.stamp) return true;
     return sha256(await readFile(file)) === expected.sha256;
   } catch {
     return false;
@@ -144,6 +154,6 @@ export async function renderThrough(
   }
   const { value: files, messages } = await recordMessages(render);
   const paths = await write(files);
-  if (key) await cache.keep(key, files, messages, job.book, job.edition);
+  if (key) await cache.keep(key, files, messages, job);
   return { paths, unchanged: false };
 }
