@@ -1,6 +1,6 @@
 // Folio's benchmark: the whole guide (16 languages) in each format, against pandoc and a
 // bare Chromium print, plus how time grows with the length of a book.
-// Usage: npm run bench -- [--runs 3] [--langs en,nl] [--skip-pandoc] [--skip-bare] [--skip-scale]
+// Usage: npm run bench -- [--runs 3] [--langs en,nl] [--skip-pandoc] [--skip-bare] [--skip-scale] [--incremental]
 //                         [--scale-small 200] [--scale-large 2000] [--scale-runs 1] [--out bench/results.json]
 //        npm run bench -- --code-book [--runs 5]   (only a small code-heavy book's EPUB against pandoc's)
 //        npm run bench -- --preview [--runs 5]   (folio preview on the English guide only; writes bench/preview.json)
@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { benchCodeBook } from './bench/code-book.js';
 import { chapterPath, readingOrder, readManifest, repairedCopy, titleFor } from './bench/corpus.js';
 import { runFolio, type FolioRun } from './bench/folio.js';
+import { incrementalRows, measureIncremental, printIncremental } from './bench/incremental.js';
 import type { RssSample } from './bench/measure.js';
 import { barePrints, chromiumPath, findPandoc, runPandoc, savedPrintHtml, type BareRun, type PandocRun } from './bench/peers.js';
 import { benchPreview } from './bench/preview.js';
@@ -32,6 +33,8 @@ const { values: options } = parseArgs({
     'scale-runs': { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/results.json' },
     preview: { type: 'boolean', default: false },
+    // Only the build cache's benchmark (scripts/bench/incremental.ts), written to bench/incremental.json.
+    incremental: { type: 'boolean', default: false },
   },
 });
 
@@ -182,6 +185,14 @@ async function main() {
       const result = await benchPreview({ root, manifest: manifestPath, slug: manifest.slug, source, tmp, runs });
       mkdirSync(path.join(root, 'bench'), { recursive: true });
       writeFileSync(path.join(root, 'bench/preview.json'), `${JSON.stringify({ date: startedAt.toISOString(), cores: availableParallelism(), ...result })}\n`);
+      return;
+    }
+    if (options.incremental) {
+      const results = await measureIncremental({ root, manifestPath, manifest, source, langs, langOption, runs, tmp });
+      printIncremental(results);
+      const out = path.resolve(root, 'bench/incremental.json');
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, `${JSON.stringify({ date: startedAt.toISOString(), cores: availableParallelism(), langs, rows: incrementalRows(results), runs: results.map((run) => Object.fromEntries(Object.entries(run).map(([name, value]) => [name, typeof value === 'object' && value && 'wallMs' in value ? value.wallMs : value]))) })}\n`);
       return;
     }
     const folio = await measureFolio(tmp, source);

@@ -10,8 +10,11 @@ import { reportFailure } from './diagnostics/failure.js';
 import { BrowserPool } from './browser/browser.js';
 import { BuildContext } from './build-context.js';
 import { writeAtomic } from './output/write.js';
+import { mayReuse, outputCache, renderThrough, type OutputCache, type OutputJob } from './cache/outputs.js';
+import { planStore } from './cache/plans.js';
+import { cacheStore } from './cache/store.js';
 import { defaultFormats, targets, type TargetName } from './targets/registry.js';
-import type { RenderContext, Target } from './targets/target.js';
+import type { RenderContext, RenderPhase, Target } from './targets/target.js';
 
 export interface BuildOptions extends LoadOptions {
   /** Formats to build (default: html, epub and pdf). */
@@ -24,8 +27,12 @@ export interface BuildOptions extends LoadOptions {
   jobs?: number;
   /** Called after each file is written. */
   onWrite?(event: WriteEvent): void;
+  /** Called as each edition's rendering moves on (a live progress line on a terminal). */
+  onProgress?(event: BuildProgress): void;
   /** A browser pool the caller owns and closes, to share one Chromium between builds. */
   browsers?: BrowserPool;
+  /** With `cache` (LoadOptions): tell on standard error when the cache cannot be written. */
+  debug?: boolean;
 }
 
 export interface WriteEvent {
@@ -36,6 +43,16 @@ export interface WriteEvent {
   /** Chapters in the edition, and how many the contents list. */
   chapters: number;
   listed: number;
+  /** The file was already what this build makes (the build cache had it): not written again. */
+  unchanged?: boolean;
+}
+
+/** Where an edition's rendering in one format is: started, or in a print of the PDF (with its pages once known). */
+export interface BuildProgress {
+  lang: string;
+  format: TargetName;
+  phase: RenderPhase | 'render';
+  pages?: number;
 }
 
 export interface BuildResult {
@@ -58,7 +75,9 @@ export async function build(manifestPath: string, options: BuildOptions = {}): P
   // One browser for the whole build. Chromium takes one to two seconds to start, so a
   // build that prints starts it now, while the chapters are read and parsed.
   const browsers = options.browsers ?? new BrowserPool();
-  if (formats.some((format) => targets[format].needsBrowser) && !options.dryRun) browsers.warm();
+  // With a cache that holds outputs, Chromium is started only once some print is found missing.
+  if (options.cache) cacheStore(options.cache, options.debug);
+  if (formats.some((format) => targets[format].needsBrowser) && !options.dryRun && !mayReuse(options.cache)) browsers.warm();
   try {
     return await buildWith(browsers, manifestPath, formats, options);
   } finally {
@@ -84,13 +103,16 @@ async function buildWith(browsers: BrowserPool, manifestPath: string, formats: r
   // Editions are independent: render them side by side. The PDF's work happens in
   // Chromium's processes, so this keeps every core busy while Node waits on one print.
   const limit = pLimit(options.jobs ?? Math.min(4, availableParallelism()));
+  const editions = book.editions.filter((edition) => !loaded.failed.has(edition.lang));
+  const cache = outputCache(options.cache);
+  const job = (edition: Edition, format: TargetName): OutputJob => ({ book, edition, format, needsBrowser: Boolean(targets[format].needsBrowser), stem: path.join(outDir, `${book.slug}-${edition.lang}`) });
+  if (cache && (await cache.needsBrowser(editions.flatMap((edition) => formats.map((format) => job(edition, format)))))) browsers.warm();
   await Promise.all(
-    book.editions
-      .filter((edition) => !loaded.failed.has(edition.lang))
+    editions
       .map((edition) =>
         limit(async () => {
           for (const format of formats) {
-            const events = await renderEdition({ book, edition, build: context, browsers }, format, outDir);
+            const events = await renderEdition(job(edition, format), context, browsers, cache, options);
             if (events) {
               for (const event of events) {
                 result.written.push(event);
@@ -123,45 +145,53 @@ export function inManifestOrder<Result extends Pick<BuildResult, 'written' | 'fa
   return result;
 }
 
-interface EditionJob {
-  book: Book;
-  edition: Edition;
-  build: BuildContext;
-  browsers: BrowserPool;
-}
-
 /**
- * Renders one edition in one format and writes its files. A failure costs this edition's
- * file only: a FolioError is reported as the problem it states, anything else as a bug.
+ * Renders one edition in one format and writes its files, through the cache when there is
+ * one. A failure costs this edition's file only: a FolioError is reported as the problem
+ * it states, anything else as a bug.
  */
-async function renderEdition({ book, edition, build, browsers }: EditionJob, format: TargetName, outDir: string): Promise<WriteEvent[] | undefined> {
+async function renderEdition(job: OutputJob, build: BuildContext, browsers: BrowserPool, cache: OutputCache | undefined, options: BuildOptions): Promise<WriteEvent[] | undefined> {
+  const { book, edition, stem } = job;
+  const format = job.format as TargetName;
   const target = targets[format];
   const started = performance.now();
-  const stem = path.join(outDir, `${book.slug}-${edition.lang}`);
-  let written: string[];
+  const progress = (phase: BuildProgress['phase'], pages?: number) => options.onProgress?.({ lang: edition.lang, format, phase, pages });
+  progress('render');
+  let written: { paths: string[]; unchanged: boolean };
   try {
     // Options were resolved (and their problems reported) when the book loaded.
     const render = target.render as Target<unknown>['render'];
-    const context: RenderContext<unknown> = { book, edition, options: book.targetOptions[format], build, browser: () => browsers.get(), keep: keepSideFile };
-    const output = await render(context);
-    const files = typeof output === 'string' || output instanceof Uint8Array ? new Map([[`.${target.extension}`, output]]) : output;
-    written = [];
-    for (const [suffix, data] of files) {
-      await writeAtomic(`${stem}${suffix}`, data);
-      written.push(`${stem}${suffix}`);
-    }
+    const make = async () => {
+      const context: RenderContext<unknown> = {
+        book,
+        edition,
+        options: book.targetOptions[format],
+        build,
+        browser: () => browsers.get(),
+        keep: keepSideFile,
+        plans: planStore(options.cache),
+        progress,
+      };
+      const output = await render(context);
+      return typeof output === 'string' || output instanceof Uint8Array ? new Map([[`.${target.extension}`, output]]) : output;
+    };
+    written = await renderThrough(cache, job, make, async (files) => {
+      for (const [suffix, data] of files) await writeAtomic(`${stem}${suffix}`, data);
+      return [...files.keys()].map((suffix) => `${stem}${suffix}`);
+    });
   } catch (cause) {
     aboutEdition(reportFailure(book.manifestFile, `${edition.lang} ${format} edition failed`, cause, undefined, 'target-failed'), edition.lang);
     return undefined;
   }
   const milliseconds = performance.now() - started;
-  return written.map((filePath) => ({
+  return written.paths.map((filePath) => ({
     lang: edition.lang,
     format,
     path: filePath,
     milliseconds,
     chapters: edition.chapters.length,
     listed: edition.chapters.length + edition.missing.length,
+    ...(written.unchanged ? { unchanged: true } : {}),
   }));
 }
 

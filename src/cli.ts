@@ -10,6 +10,9 @@ import { reporterName, reporters } from './diagnostics/reporters/index.js';
 import { manifestLanguages, parseFormats, parseJobs, parseLanguages } from './options.js';
 import { parseShard, shardLanguages } from './shard.js';
 import { defaultFormats, targets } from './targets/registry.js';
+import { defaultCacheDir } from './cache/location.js';
+import { mayReuse } from './cache/outputs.js';
+import { LiveProgress } from './diagnostics/reporters/progress.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
 import { isChapterWorker, runChapterWorker } from './book/chapter-worker.js';
 
@@ -34,6 +37,8 @@ common(program.command('build').description('write the editions to the output fo
   .option('--jobs <n>', 'editions rendered at the same time (default: cores, at most 4)')
   .option('--compare <dir>', 'say which chapters and PDF pages changed against the editions in this folder')
   .option('--shard <i/n>', 'build only the i-th of n balanced shares of the editions (for a CI job matrix)')
+  .option('--cache <dir>', 'the build cache (default: node_modules/.cache/folio/build of the book\'s project)')
+  .option('--no-cache', 'build everything from scratch, without reading or writing the cache')
   .action((manifest: string, flags) => run(manifest, flags, false));
 
 program
@@ -82,7 +87,10 @@ program
 
 async function run(manifest: string, flags: Record<string, string | boolean | undefined>, dryRun: boolean) {
   const started = performance.now();
-  const reporter = reporters[reporterName(flags.reporter as string | undefined)]();
+  const name = reporterName(flags.reporter as string | undefined);
+  const reporter = reporters[name]();
+  // At a terminal, live lines show each edition in flight; piped output stays plain lines.
+  const live = name === 'pretty' && process.stdout.isTTY && !dryRun ? new LiveProgress(process.stdout) : undefined;
   let languages = await parseLanguages(String(flags.lang), manifest);
   const source = flags.source as string | undefined;
   if (typeof flags.shard === 'string') languages = await shardLanguages(manifest, parseShard(flags.shard), { languages, source });
@@ -95,12 +103,17 @@ async function run(manifest: string, flags: Record<string, string | boolean | un
     strict: Boolean(flags.strict),
     chapterWorker: import.meta.url,
     dryRun,
-    onWrite: (event) => reporter.onWrite?.(event),
+    onWrite: (event) => (live ? live.onWrite(event, () => reporter.onWrite?.(event)) : reporter.onWrite?.(event)),
+    onProgress: live && ((event) => live.onProgress(event)),
+    cache: dryRun || flags.cache === false ? undefined : typeof flags.cache === 'string' ? path.resolve(flags.cache) : defaultCacheDir(manifest),
+    debug: Boolean(flags.debug),
   };
   const debug = Boolean(flags.debug);
   // A build of the HTML and EPUB editions spreads its languages over threads (see threads.ts);
   // --debug keeps it in one, where each failure still holds its stack.
-  const result = await buildInThreads(new URL(import.meta.url), manifest, options, debug ? 1 : threadsFor(options));
+  // So does a build that may find its files unchanged: a thread costs a load of Folio.
+  const result = await buildInThreads(new URL(import.meta.url), manifest, options, debug || mayReuse(options.cache) ? 1 : threadsFor(options));
+  live?.finish(result, options.formats ?? defaultFormats);
   process.exitCode = countMessages(result.files).errors > 0 ? 1 : 0;
   const requested = (await manifestLanguages(manifest)) ?? languages ?? [];
   // A book in several languages gets an index page beside its HTML editions; a shard

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { restoreMessage, serializeMessage, type SerializedMessage } from './diagnostics/serialize.js';
-import { build, inManifestOrder, type BuildOptions, type BuildResult, type WriteEvent } from './build.js';
+import { build, inManifestOrder, type BuildOptions, type BuildProgress, type BuildResult, type WriteEvent } from './build.js';
 import { loadManifest } from './manifest/load.js';
 import { defaultFormats, targets } from './targets/registry.js';
 import { oneWarningPerLanguage } from './book/code-languages.js';
@@ -40,7 +40,7 @@ export interface ThreadResult {
   skipped: string[];
 }
 
-type WorkerReport = { type: 'write'; event: WriteEvent } | { type: 'done'; result: ThreadResult };
+type WorkerReport = { type: 'write'; event: WriteEvent } | { type: 'progress'; event: BuildProgress } | { type: 'done'; result: ThreadResult };
 
 /** True in a worker started by buildInThreads: the entry module then calls runBuildWorker instead of its own work. */
 export const isBuildWorker = !isMainThread && (workerData as { folioBuild?: unknown } | null)?.folioBuild === true;
@@ -57,7 +57,7 @@ export async function buildInThreads(entry: URL, manifestPath: string, options: 
 
   // Deal the languages out in turn, so each thread gets a share of every kind of edition.
   const groups = Array.from({ length: Math.min(threads, languages.length) }, (_, index) => languages.filter((_, i) => i % threads === index));
-  const { onWrite, ...shared } = options;
+  const { onWrite, onProgress, ...shared } = options;
   const [own, ...others] = groups;
   // Two editions in flight per thread: one's file writes and zipping overlap another's parsing.
   const results = await Promise.all([
@@ -68,6 +68,7 @@ export async function buildInThreads(entry: URL, manifestPath: string, options: 
           const worker = new Worker(entry, { workerData: { folioBuild: true, manifestPath, options: { ...shared, languages: group, jobs: 2 } } });
           worker.on('message', (report: WorkerReport) => {
             if (report.type === 'write') onWrite?.(report.event);
+            else if (report.type === 'progress') onProgress?.(report.event);
             else resolve(report.result);
           });
           // A thread that dies costs its own languages only: they are reported failed, the others are still written.
@@ -90,7 +91,11 @@ export async function buildInThreads(entry: URL, manifestPath: string, options: 
 /** The worker's side: build its share and report back. */
 export async function runBuildWorker(): Promise<void> {
   const { manifestPath, options } = workerData as { manifestPath: string; options: BuildOptions };
-  const result = await build(manifestPath, { ...options, onWrite: (event) => parentPort!.postMessage({ type: 'write', event } satisfies WorkerReport) });
+  const result = await build(manifestPath, {
+    ...options,
+    onWrite: (event) => parentPort!.postMessage({ type: 'write', event } satisfies WorkerReport),
+    onProgress: (event) => parentPort!.postMessage({ type: 'progress', event } satisfies WorkerReport),
+  });
   parentPort!.postMessage({ type: 'done', result: serialize(result) } satisfies WorkerReport);
 }
 

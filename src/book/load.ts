@@ -23,6 +23,7 @@ import { duplicateEntries, type Outline, type OutlineEntry } from './outline.js'
 import { ChapterRunner, editionProcessor } from './chapter-worker.js';
 import type { ChapterProcessor } from './processor.js';
 import { numberTables } from './tables.js';
+import { chapterCache, onFirstUse, type ChapterCache } from '../cache/chapters.js';
 import type { Book, Chapter, Edition, Part } from './types.js';
 
 export interface LoadOptions {
@@ -38,6 +39,8 @@ export interface LoadOptions {
    * chapters processed where an endless plugin can be stopped (see chapter-worker.ts).
    */
   chapterWorker?: string;
+  /** The build cache's folder (see src/cache/), where parsed chapters are kept between builds; none, no cache. */
+  cache?: string;
   /** Chapters already processed, for a caller that loads the same book again (`folio preview`); see ChapterStore. */
   chapters?: ChapterStore;
 }
@@ -98,14 +101,15 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   result.book = book;
 
   const runner = ownPlugins && options.chapterWorker ? new ChapterRunner(options.chapterWorker, { manifestPath: path.resolve(manifestPath), source: options.source }, manifest.pluginTimeout) : undefined;
+  const cache = chapterCache(ownPlugins ? undefined : options.cache, { manifest, root: source.root, roots });
   try {
     for (const lang of options.languages ?? manifest.languages) {
       const sourceOf = chapterSources(outline, source.root, pattern, lang);
       const strings = stringsFor(lang, manifest.strings[lang]);
-      const processor = editionProcessor(manifest, source.root, roots, plugins, lang);
+      const processor = onFirstUse(() => editionProcessor(manifest, source.root, roots, plugins, lang));
       let loaded: Awaited<ReturnType<typeof loadEdition>>;
       try {
-        loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, sourceOf, coverPath: cover, roots, store: options.chapters });
+        loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, cache, sourceOf, coverPath: cover, roots, store: options.chapters });
       } catch (cause) {
         // A failure no chapter caught (a bug) costs this edition only, never the others.
         aboutEdition(reportFailure(manifestFile, `${lang} edition failed`, cause, undefined, 'edition-failed'), lang);
@@ -119,10 +123,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
       const shown = byFile ? 'their files' : path.relative(process.cwd(), pattern);
       const at = byFile ? '' : ` at ${shown}`;
       const named = (slug: string) => outline.entries.find((entry) => entry.slug === slug)?.file?.replaceAll('{lang}', lang) ?? slug;
-      if (edition.chapters.length === 0 && refused) {
-        result.failed.add(lang);
-        continue;
-      }
+      if (edition.chapters.length === 0 && refused && result.failed.add(lang)) continue;
       if (edition.chapters.length === 0) {
         aboutEdition(warn(manifestFile, `${lang} edition skipped: none of its ${outline.entries.length} chapters exist at ${shown}`, where, 'edition-empty'), lang);
         result.skipped.push(lang);
@@ -159,9 +160,10 @@ interface EditionInput {
   outline: Outline;
   lang: string;
   strings: Strings;
-  processor: ChapterProcessor;
+  processor: () => ChapterProcessor;
   /** Where chapters are processed when the book has plugins of its own; else in this thread. */
   runner: ChapterRunner | undefined;
+  cache: ChapterCache;
   sourceOf(slug: string): string;
   coverPath: string | undefined;
   roots: BookRoots;
@@ -190,9 +192,8 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
     strings: input.strings,
   };
 
-  // Reading is I/O and parsing is JavaScript: every read starts now, so the files arrive
-  // while the first chapters parse instead of one wait per chapter.
-  // Each path is checked against the book's roots first (it exists, leads inside them, is a regular file).
+  // Reading is I/O and parsing is JavaScript: every read starts now, so the files arrive while the first
+  // chapters parse. Each path is checked against the book's roots first (it exists, leads inside them, is a file).
   let refused = false;
   const reads = new Map(outline.entries.map((entry) => [entry.slug, readChapter(input.sourceOf(entry.slug), input.roots)] as const));
   for (const entry of outline.entries) {
@@ -207,7 +208,8 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
       refused = true;
       continue;
     }
-    const make = () => (input.runner ? input.runner.load(lang, filePath, read.bytes, entry) : loadChapter(input.processor, filePath, read.bytes, entry, lang, input.source.root));
+    const parse = () => loadChapter(input.processor(), filePath, read.bytes, entry, lang, input.source.root);
+    const make = () => (input.runner ? input.runner.load(lang, filePath, read.bytes, entry) : input.cache.load(filePath, read.bytes, entry, lang, parse));
     const chapter = input.store ? await input.store.get({ lang, filePath, bytes: read.bytes, entry }, make) : await make();
     edition.chapters.push(chapter);
     const part = entry.part === undefined ? undefined : edition.parts[entry.part]!;

@@ -1,6 +1,7 @@
 import type { Node, Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { noteMessage } from './recording.js';
 
 /** Where a message points: a node with a position, a point or a range. */
 export type Place = Node | Point | Position | undefined;
@@ -15,12 +16,15 @@ function placeOf(place: Place): Point | Position | undefined {
 export function error(file: VFile, reason: string, place: Place, ruleId: string): VFileMessage {
   const message = file.message(reason, { place: placeOf(place), ruleId, source: 'folio' });
   message.fatal = true;
+  noteMessage(file, message, false);
   return message;
 }
 
 /** Adds a warning (fatal: false) to `file`, located at `place`, with a rule id. */
 export function warn(file: VFile, reason: string, place: Place, ruleId: string): VFileMessage {
-  return file.message(reason, { place: placeOf(place), ruleId, source: 'folio' });
+  const message = file.message(reason, { place: placeOf(place), ruleId, source: 'folio' });
+  noteMessage(file, message, false);
+  return message;
 }
 
 /**
@@ -28,7 +32,8 @@ export function warn(file: VFile, reason: string, place: Place, ruleId: string):
  * (every edition of a book shares its cover, say).
  */
 export function warnOnce(file: VFile, reason: string, place: Place, ruleId: string): void {
-  if (!file.messages.some((message) => message.reason === reason && message.ruleId === ruleId)) warn(file, reason, place, ruleId);
+  const given = file.messages.find((message) => message.reason === reason && message.ruleId === ruleId);
+  noteMessage(file, given ?? file.message(reason, { place: placeOf(place), ruleId, source: 'folio' }), true);
 }
 
 /** Counts errors and warnings over any number of files. */

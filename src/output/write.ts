@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../diagnostics/errors.js';
 
@@ -18,4 +18,12 @@ export async function writeAtomic(filePath: string, data: string | Uint8Array): 
     await rm(temporary, { force: true }).catch(() => undefined);
     throw new OutputError(`Cannot write ${filePath}`, { cause });
   }
+}
+
+/** writeAtomic, unless the file already holds these bytes: then it is left as it is (its time too). */
+export async function writeIfChanged(filePath: string, data: string | Uint8Array): Promise<boolean> {
+  const existing = await readFile(filePath).catch(() => undefined);
+  if (existing?.equals(typeof data === 'string' ? Buffer.from(data) : data)) return false;
+  await writeAtomic(filePath, data);
+  return true;
 }

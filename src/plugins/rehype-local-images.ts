@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
 import type { VFile } from 'vfile';
+import { noteRead } from '../book/reads.js';
 import type { BookRoots } from '../book/roots.js';
 import { eachElement } from '../hast/tree.js';
 import { error, warn, type Place } from '../diagnostics/messages.js';
@@ -102,6 +103,7 @@ function locate(src: string, file: VFile, assets: [string, string][], roots: Boo
   } else {
     resolved = path.resolve(path.dirname(realChapterPath(file)), clean);
   }
+  noteRead(file, resolved);
   const checked = roots.check(resolved);
   if (!checked.ok && checked.missing) {
     const suffix = optional ? '; the chapter is built without it' : ': fix the path (relative to the chapter) or add the file';

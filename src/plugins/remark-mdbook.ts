@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
+import { noteRead } from '../book/reads.js';
 import { error } from '../diagnostics/messages.js';
 
 /** `{{#include file.rs:anchor}}`, `{{#rustdoc_include file.rs:2:5}}`: the directive, its file and what to take. */
@@ -74,6 +75,7 @@ export function readIncluded(target: string, file: VFile, root: string): { text:
   const [name, ...spec] = target.split(':');
   const chapterDir = path.dirname(realpathSync(file.path));
   let resolved: string;
+  noteRead(file, path.resolve(chapterDir, name!));
   try {
     resolved = realpathSync(path.resolve(chapterDir, name!));
   } catch {

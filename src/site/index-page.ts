@@ -5,7 +5,7 @@ import { directionOf, editionMetadata, pick } from '../book/metadata.js';
 import { FolioError } from '../diagnostics/errors.js';
 import { formatBytes } from '../diagnostics/reporters/editions.js';
 import { loadManifest } from '../manifest/load.js';
-import { writeAtomic } from '../output/write.js';
+import { writeIfChanged } from '../output/write.js';
 import { builtInTemplates, readTemplate } from '../templates/files.js';
 import { renderTemplate } from '../templates/render.js';
 import { format, stringsFor } from '../templates/strings.js';
@@ -47,7 +47,8 @@ export async function writeIndexPage(manifestPath: string, outDir?: string): Pro
     editions,
   }, strings);
   const target = path.join(out, 'index.html');
-  await writeAtomic(target, html);
+  // Unchanged editions leave the page unchanged: it is not rewritten (its time stays).
+  await writeIfChanged(target, html);
   return { path: target, editions: editions.length };
 }
 

@@ -10,6 +10,8 @@ export interface EditionFile {
   /** Pages of a PDF. */
   pages?: number;
   milliseconds: number;
+  /** Already what the build makes (the build cache had it): not written again. */
+  unchanged?: true;
 }
 
 /** One edition of a run: what was written, and its own problems. */
@@ -55,6 +57,7 @@ export async function editionsOf(run: RunReport, languages: readonly string[]): 
           bytes: (await stat(event.path)).size,
           pages: event.format === 'pdf' ? await pdfPages(event.path) : undefined,
           milliseconds: Math.round(event.milliseconds),
+          ...(event.unchanged ? { unchanged: true as const } : {}),
         })),
       ),
       errors: own.filter((diagnostic) => diagnostic.severity === 'error').length,

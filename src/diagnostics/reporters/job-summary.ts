@@ -33,7 +33,7 @@ export function jobSummary(run: RunReport, editions: readonly EditionSummary[], 
     if (edition.status === 'skipped') continue;
     const chapters = edition.chapters === undefined ? '—' : edition.chapters === edition.listed ? `${edition.chapters}` : `${edition.chapters}/${edition.listed}`;
     for (const file of edition.files) {
-      const cells = [edition.lang, file.format, `\`${path.basename(file.path)}\``, chapters, file.pages ?? '—', formatBytes(file.bytes), formatDuration(file.milliseconds), edition.warnings, edition.errors];
+      const cells = [edition.lang, file.format, `\`${path.basename(file.path)}\``, chapters, file.pages ?? '—', formatBytes(file.bytes), file.unchanged ? 'unchanged' : formatDuration(file.milliseconds), edition.warnings, edition.errors];
       lines.push(`| ${cells.join(' | ')} |`);
     }
     const missing = run.formats.filter((format) => !edition.files.some((file) => file.format === format));

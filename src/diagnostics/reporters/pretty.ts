@@ -24,11 +24,12 @@ export function prettyReporter(output: Output = consoleOutput, cwd = process.cwd
   };
 }
 
-/** `nl    html  dist/x-nl.html  5/6 chapters  120 ms` */
+/** `nl    html  dist/x-nl.html  5/6 chapters  120 ms`, or `unchanged` for a file the build cache had. */
 export function writeLine(event: WriteEvent, cwd: string): string {
   const chapters = event.chapters === event.listed ? `${event.chapters} chapters` : `${event.chapters}/${event.listed} chapters`;
   const file = path.relative(cwd, event.path);
-  return `${event.lang.padEnd(6)}${event.format.padEnd(6)}${file}  ${chapters}  ${Math.round(event.milliseconds)} ms`;
+  const done = event.unchanged ? 'unchanged' : `${Math.round(event.milliseconds)} ms`;
+  return `${event.lang.padEnd(6)}${event.format.padEnd(6)}${file}  ${chapters}  ${done}`;
 }
 
 /** `index       dist/index.html  14 editions` */
@@ -43,15 +44,16 @@ export function diagnosticLine(diagnostic: Diagnostic, cwd: string): string {
   return `${where}  ${diagnostic.severity}  ${diagnostic.message}  ${diagnostic.rule ?? ''}`.trimEnd();
 }
 
-/** `wrote 2 files; skipped (no chapters): de; 0 errors, 3 warnings; 1.2 s` */
+/** `wrote 2 files, 4 unchanged; skipped (no chapters): de; 0 errors, 3 warnings; 1.2 s` */
 export function summaryLine(run: RunReport): string {
   const { result } = run;
   const dryRun = run.command === 'check';
   const errors = run.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const warnings = run.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
   const checked = run.languages.filter((lang) => !result.skipped.includes(lang)).length;
+  const unchanged = result.written.filter((event) => event.unchanged).length;
   const parts = [
-    dryRun ? `${plural(checked, 'edition')} checked` : `wrote ${plural(result.written.length, 'file')}`,
+    dryRun ? `${plural(checked, 'edition')} checked` : `wrote ${plural(result.written.length - unchanged, 'file')}${unchanged ? `, ${unchanged} unchanged` : ''}`,
     result.failed.length > 0 ? `${dryRun ? 'with errors' : 'not written (errors)'}: ${result.failed.join(', ')}` : '',
     result.skipped.length > 0 ? `skipped (no chapters): ${result.skipped.join(', ')}` : '',
     `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,

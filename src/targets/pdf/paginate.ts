@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { FolioError } from '../../diagnostics/errors.js';
 import type { Pagination } from './layout.js';
 
@@ -50,6 +51,33 @@ export function matchesPlan(plan: PaginationPlan, measured: ReadonlyMap<string, 
 
 const movedOpeners = (plan: PaginationPlan, measured: ReadonlyMap<string, number>) => [...plan.starts].filter(([id, page]) => measured.get(id) !== page);
 
+/**
+ * Whether a print made with an earlier build's `plan` is the print a build from scratch
+ * would ship. It is when every opener landed where the plan says, the openers are the
+ * same, and planning afresh from where they would be without the plan's blank pages
+ * (blank pages only push whole pages, as planPagination assumes) gives this very plan:
+ * the same blank pages, starts and folios. Then the first, measuring print can be left out.
+ */
+export function planHolds(plan: PaginationPlan, openers: readonly string[], frontMatter: ReadonlySet<string>, landed: ReadonlyMap<string, number>): boolean {
+  const planned = [...plan.starts.keys()];
+  if (planned.length !== openers.length || planned.some((id, index) => id !== openers[index]) || !matchesPlan(plan, landed)) return false;
+  let blanks = 0;
+  const unpadded = new Map<string, number>();
+  for (const id of openers) {
+    if (plan.blankBefore.has(id)) blanks++;
+    unpadded.set(id, landed.get(id)! - blanks);
+  }
+  const fresh = planPagination(openers, frontMatter, unpadded);
+  const same = <Value>(a: ReadonlyMap<string, Value>, b: ReadonlyMap<string, Value>) => a.size === b.size && [...a].every(([id, value]) => b.get(id) === value);
+  return (
+    fresh.frontPages === plan.frontPages &&
+    fresh.blankBefore.size === plan.blankBefore.size &&
+    [...fresh.blankBefore].every((id) => plan.blankBefore.has(id)) &&
+    same(fresh.starts, plan.starts) &&
+    same(fresh.folios, plan.folios)
+  );
+}
+
 /** Checks that the second print put every opener where the plan said. */
 export function checkPagination(plan: PaginationPlan, measured: ReadonlyMap<string, number>): void {
   const moved = movedOpeners(plan, measured);
@@ -71,4 +99,12 @@ export function roman(value: number): string {
     }
   }
   return text;
+}
+
+/** A plan read back from the cache, when it has a plan's shape (anything else is no plan). */
+export function asPlan(value: unknown): PaginationPlan | undefined {
+  const plan = value as Partial<PaginationPlan> | undefined;
+  // util.types, not instanceof: a value read back may come from another realm (a test's VM context).
+  const ok = types.isSet(plan?.blankBefore) && types.isMap(plan?.starts) && types.isMap(plan?.folios) && Number.isInteger(plan?.frontPages);
+  return ok ? (plan as PaginationPlan) : undefined;
 }

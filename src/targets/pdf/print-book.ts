@@ -15,7 +15,7 @@ import { format } from '../../templates/strings.js';
 import type { RenderContext } from '../target.js';
 import { bleedPage, mm, type Margins } from './geometry.js';
 import { cssString, firstPass, openerIds, printLayout, type Pagination, type PrintLayout } from './layout.js';
-import { checkPagination, matchesPlan, planPagination, type PaginationPlan } from './paginate.js';
+import { asPlan, checkPagination, matchesPlan, planHolds, planPagination, type PaginationPlan } from './paginate.js';
 import { destinationPages, readPrint, type OutlineItem } from './pdf-file.js';
 import type { PDFDocument } from 'pdf-lib';
 
@@ -61,10 +61,13 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
     const imageFiles = [...(cover ? [cover.path] : []), ...imagesOf(edition.chapters.map((chapter) => chapter.tree))];
     const standIns = await placeholderUris(imageFiles, context.build.dataUris.file);
     const print = async (pagination: Pagination, images: (file: string) => string, measuring: boolean) => {
+      context.progress?.(measuring ? 'measure' : 'print');
       const layout = printLayout(edition, pagination, images);
       const html = await printHtml(context, layout, images, options, measuring ? measuringCss(openerIds(layout)) : '');
       // Tags do not change the layout: only the print that ships is tagged.
-      return { layout, html, print: await readPrint(await printPage(page, html, context.options.timeout, !measuring)) };
+      const printed = await readPrint(await printPage(page, html, context.options.timeout, !measuring));
+      context.progress?.(measuring ? 'measure' : 'print', printed.getPageCount());
+      return { layout, html, print: printed };
     };
     // The first print is only measured, never shipped, so it is made cheap: untagged,
     // unpainted but for the openers, and with images replaced by empty stand-ins of
@@ -75,7 +78,12 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
       const plan = planPagination(openerIds(first.layout), frontMatter, destinationPages(first.print));
       return { plan, second: await print(plan, shipped, false) };
     };
-    let { plan, second } = await measure(standIns);
+    // The plan of the last build, when it still holds, spares the measuring print.
+    const planName = `${context.book.manifestFile.path}\0${edition.lang}\0cover=${options.cover}\0bleed=${options.bleed}`;
+    const earlier = await context.plans?.get(planName).then(asPlan);
+    const once = earlier && (await print(earlier, shipped, false));
+    const frontMatter = once && new Set(once.layout.front.map((chapter) => chapter.id));
+    let { plan, second } = once && planHolds(earlier!, openerIds(once.layout), frontMatter!, destinationPages(once.print)) ? { plan: earlier, second: once } : await measure(standIns);
     let landed = destinationPages(second.print);
     // Should an image lay out otherwise than its pixel size says, measure it for real.
     if (!matchesPlan(plan, landed)) {
@@ -83,6 +91,7 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
       landed = destinationPages(second.print);
     }
     checkPagination(plan, landed);
+    if (plan !== earlier) await context.plans?.set(planName, plan);
     await context.keep(`${context.book.slug}-${edition.lang}.print.html`, second.html);
     return { print: second.print, plan, layout: second.layout };
   } finally {
@@ -152,7 +161,15 @@ export async function printPage(page: Page, html: string, timeoutSeconds: number
   const timeout = timeoutSeconds * 1000;
   try {
     await page.setContent(html, { waitUntil: 'load', timeout });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // Every face the page declares, not only those its text asked for so far: the margin
+    // boxes (folios, running heads) ask for theirs only while printing, too late, and would
+    // print in a fallback font unless an earlier print on this page had loaded it.
+    await page.evaluate(async () => {
+      const faces: Promise<unknown>[] = [];
+      document.fonts.forEach((face) => faces.push(face.load().catch(() => undefined)));
+      await Promise.all(faces);
+      await document.fonts.ready;
+    });
     return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: false, timeout });
   } catch (cause) {
     throw new FolioError(`Chromium failed to print within ${timeoutSeconds} s (crashed, hung or ran out of memory)`, { cause });

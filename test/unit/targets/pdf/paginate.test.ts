@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { checkPagination, matchesPlan, planPagination, roman } from '../../../../src/targets/pdf/paginate.js';
+import { asPlan, checkPagination, matchesPlan, planHolds, planPagination, roman } from '../../../../src/targets/pdf/paginate.js';
 
 describe('planPagination', () => {
   const openers = ['preface', 'part-1', 'one', 'two', 'part-2', 'three'];
@@ -46,4 +46,51 @@ describe('planPagination', () => {
 
 test('roman numerals for front matter folios', () => {
   expect([1, 2, 3, 4, 5, 9, 14, 19, 40, 49, 90, 400, 1990, 2026].map(roman)).toEqual(['i', 'ii', 'iii', 'iv', 'v', 'ix', 'xiv', 'xix', 'xl', 'xlix', 'xc', 'cd', 'mcmxc', 'mmxxvi']);
+});
+
+describe('planHolds: an earlier plan spares the measuring print only when a fresh plan would be the same', () => {
+  const openers = ['preface', 'part-1', 'one', 'two'];
+  const front = new Set(['preface']);
+  // Where a first print without blank pages put them.
+  const measured = new Map([['preface', 5], ['part-1', 7], ['one', 8], ['two', 11]]);
+  const plan = planPagination(openers, front, measured);
+  const landedWith = (chosen: typeof plan) => {
+    const landed = new Map<string, number>();
+    let blanks = 0;
+    for (const id of openers) {
+      if (chosen.blankBefore.has(id)) blanks++;
+      landed.set(id, measured.get(id)! + blanks);
+    }
+    return landed;
+  };
+
+  test('a print that landed as planned from the same layout holds', () => {
+    expect(planHolds(plan, openers, front, landedWith(plan))).toBe(true);
+  });
+
+  test('an opener that moved, another list of openers or other front matter does not', () => {
+    const moved = new Map(landedWith(plan));
+    moved.set('two', moved.get('two')! + 2);
+    expect(planHolds(plan, openers, front, moved)).toBe(false);
+    expect(planHolds(plan, [...openers, 'three'], front, landedWith(plan))).toBe(false);
+    expect(planHolds(plan, openers, new Set(['preface', 'part-1']), landedWith(plan))).toBe(false);
+  });
+
+  test('a plan with a blank page a fresh plan would not have does not hold, even where every opener landed as it says', () => {
+    // Two blank pages more before "one": it still starts on a right-hand page, as planned.
+    const padded = { ...plan, starts: new Map(plan.starts), blankBefore: new Set(plan.blankBefore) };
+    padded.starts.set('one', plan.starts.get('one')! + 2);
+    padded.starts.set('two', plan.starts.get('two')! + 2);
+    const landed = new Map(landedWith(plan));
+    landed.set('one', landed.get('one')! + 2);
+    landed.set('two', landed.get('two')! + 2);
+    expect(matchesPlan(padded, landed)).toBe(true);
+    expect(planHolds(padded, openers, front, landed)).toBe(false);
+  });
+
+  test('asPlan takes only what has a plan\'s shape', () => {
+    expect(asPlan(plan)).toBe(plan);
+    expect(asPlan(undefined)).toBeUndefined();
+    expect(asPlan({ blankBefore: [], starts: {}, folios: {}, frontPages: 1 })).toBeUndefined();
+  });
 });
