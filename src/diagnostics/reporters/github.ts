@@ -3,10 +3,9 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { editionsOf } from './editions.js';
-import { changeLine } from './changes.js';
 import { groupRepeats } from './group.js';
 import { jobSummary } from './job-summary.js';
-import { indexLine, summaryLine, writeLine } from './pretty.js';
+import { printResults, summaryLine, writeLine } from './pretty.js';
 import { consoleOutput, type Output, type Reporter } from './reporter.js';
 
 /**
@@ -23,8 +22,7 @@ export function githubReporter(output: Output = consoleOutput, env: NodeJS.Proce
       output.out(writeLine(event, cwd));
     },
     async report(run) {
-      if (run.index) output.out(indexLine(run.index, cwd));
-      if (run.changes) for (const change of run.changes) output.out(`changes     ${changeLine(change)}`);
+      printResults(run, output, cwd);
       // Repeats inside book.yaml (one line per empty edition) are joined; GitHub shows only
       // the first ten warnings of a step, and fifteen of one kind would hide the rest.
       for (const diagnostic of groupRepeats(run.diagnostics, { acrossFiles: false, languages: run.languages })) output.out(workflowCommand(diagnostic, root));

@@ -16,8 +16,7 @@ export function prettyReporter(output: Output = consoleOutput, cwd = process.cwd
       output.out(writeLine(event, cwd));
     },
     async report(run) {
-      if (run.index) output.out(indexLine(run.index, cwd));
-      if (run.changes) for (const change of run.changes) output.out(`changes     ${changeLine(change)}`);
+      printResults(run, output, cwd);
       for (const diagnostic of groupRepeats(run.diagnostics, { languages: run.languages })) output.err(diagnosticLine(diagnostic, run.cwd));
       output.out(summaryLine(run));
     },
@@ -25,6 +24,12 @@ export function prettyReporter(output: Output = consoleOutput, cwd = process.cwd
 }
 
 /** `nl    html  dist/x-nl.html  5/6 chapters  120 ms`, or `unchanged` for a file the build cache had. */
+/** What a run made besides the editions, for the log: the index page, and what changed against `--compare`. */
+export function printResults(run: RunReport, output: Output, cwd: string): void {
+  if (run.index) output.out(indexLine(run.index, cwd));
+  if (run.changes) for (const change of run.changes) output.out(`changes     ${changeLine(change)}`);
+}
+
 export function writeLine(event: WriteEvent, cwd: string): string {
   const chapters = event.chapters === event.listed ? `${event.chapters} chapters` : `${event.chapters}/${event.listed} chapters`;
   const file = path.relative(cwd, event.path);
