@@ -19,18 +19,20 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** A process's command line; empty once it has ended (any process may end while we look). */
+function commandLine(pid: number | string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+  } catch {
+    return '';
+  }
+}
+
 /** Processes whose command line names `needle`, by pid. */
 function processesWith(needle: string): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'latin1').includes(needle)) found.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found;
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && commandLine(entry).includes(needle))
+    .map(Number);
 }
 
 async function until<T>(what: () => T | undefined, seconds: number): Promise<T | undefined> {
@@ -53,7 +55,7 @@ async function printing(): Promise<{ folio: ChildProcess; profile: string; outpu
   folio.stderr!.on('data', (chunk: Buffer) => (output += chunk));
   const profile = await until(() => {
     for (const pid of processesWith('--user-data-dir=')) {
-      const match = /--user-data-dir=([^\0]*folio-chromium-[^\0]*)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'latin1'));
+      const match = /--user-data-dir=([^\0]*folio-chromium-[^\0]*)/.exec(commandLine(pid));
       // Only a Chromium started by this Folio: its parent chain leads to folio's pid.
       if (match && descendsFrom(pid, folio.pid!)) return match[1]!;
     }
