@@ -19,20 +19,20 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Processes whose command line names `needle`: pid and command line. */
-function processesWith(needle: string): { pid: number; commandLine: string }[] {
-  const found: { pid: number; commandLine: string }[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Read once: on a busy machine other processes end between listing and reading.
-      const commandLine = readFileSync(`/proc/${entry}/cmdline`, 'latin1');
-      if (commandLine.includes(needle)) found.push({ pid: Number(entry), commandLine });
-    } catch {
-      // The process ended while we looked.
-    }
+/** A process's command line; empty once it has ended (any process may end while we look). */
+function commandLine(pid: number | string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+  } catch {
+    return '';
   }
-  return found;
+}
+
+/** Processes whose command line names `needle`, by pid. */
+function processesWith(needle: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && commandLine(entry).includes(needle))
+    .map(Number);
 }
 
 async function until<T>(what: () => T | undefined, seconds: number): Promise<T | undefined> {
@@ -45,18 +45,19 @@ async function until<T>(what: () => T | undefined, seconds: number): Promise<T |
   return what();
 }
 
-/** Starts a PDF build of a copy of the mini book and waits until its Chromium runs; the profile folder. */
+/** Starts a PDF build of a copy of the features book and waits until its Chromium runs; the profile folder. */
 async function printing(): Promise<{ folio: ChildProcess; profile: string; output: () => string }> {
   const dir = mkdtempSync(path.join(scratch, 'book-'));
-  cpSync(path.join(repoRoot, 'test/fixtures/mini'), dir, { recursive: true });
+  // A book that builds wherever it is copied (no plugin of its own), long enough to print.
+  cpSync(path.join(repoRoot, 'test/fixtures/features'), dir, { recursive: true });
   // Without the cache, a build with a PDF starts its Chromium at once (with one, only once a print is found missing).
   const folio = spawn('node', [path.join(repoRoot, 'scripts/folio.js'), 'build', '--format', 'pdf', '--out', 'dist', '--no-cache'], { cwd: dir });
   let output = '';
   folio.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   folio.stderr!.on('data', (chunk: Buffer) => (output += chunk));
   const profile = await until(() => {
-    for (const { pid, commandLine } of processesWith('--user-data-dir=')) {
-      const match = /--user-data-dir=([^\0]*folio-chromium-[^\0]*)/.exec(commandLine);
+    for (const pid of processesWith('--user-data-dir=')) {
+      const match = /--user-data-dir=([^\0]*folio-chromium-[^\0]*)/.exec(commandLine(pid));
       // Only a Chromium started by this Folio: its parent chain leads to folio's pid.
       if (match && descendsFrom(pid, folio.pid!)) return match[1]!;
     }
@@ -84,7 +85,7 @@ test('SIGKILL of Folio mid-print leaves no process of its Chromium', async () =>
   expect(processesWith(profile).length).toBeGreaterThan(0);
   folio.kill('SIGKILL');
   const left = await until(() => (processesWith(profile).length === 0 ? [] : undefined), 10);
-  expect(left ?? processesWith(profile).map(({ pid }) => pid)).toEqual([]);
+  expect(left ?? processesWith(profile)).toEqual([]);
   rmSync(profile, { recursive: true, force: true }); // no handler runs on SIGKILL: the folder is ours to clear
 }, 120_000);
 
@@ -95,6 +96,6 @@ test.each(['SIGINT', 'SIGTERM'] as const)('%s stops Chromium and removes its pro
   folio.kill(signal);
   expect(await exited).toBe(signal === 'SIGINT' ? 130 : 143);
   const left = await until(() => (processesWith(profile).length === 0 ? [] : undefined), 10);
-  expect(left ?? processesWith(profile).map(({ pid }) => pid)).toEqual([]);
+  expect(left ?? processesWith(profile)).toEqual([]);
   expect(existsSync(profile)).toBe(false);
 }, 120_000);

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer';
 import { launchBrowser } from '../support/browser.js';
-import { epubcheckAll, readEpub, type EpubcheckResult } from '../support/epub.js';
+import { epubcheckAll, mapLimit, readEpub, type EpubcheckResult } from '../support/epub.js';
 import { pageTexts, pdfImages, qpdfJson, type PdfImage, type QpdfOutline } from '../support/pdf.js';
 import { repoRoot } from '../support/tools.js';
 import { validateHtml, type HtmlError } from '../support/validators.js';
@@ -52,6 +52,7 @@ function snapshot(folder: string, under = ''): Record<string, string> {
 }
 
 interface Built {
+  name: string;
   folder: string;
   init: Run;
   build: Run;
@@ -68,7 +69,7 @@ async function buildFixture(name: string): Promise<Built> {
   const build = await folio(['build', path.join(folder, 'book.yaml')]);
   const dist = path.join(folder, 'dist');
   const named = (extension: string) => path.join(dist, readdirSync(dist).find((file) => file.endsWith(extension)) ?? `missing.${extension}`);
-  return { folder, init, build, html: named('.html'), epub: named('.epub'), pdf: named('.pdf') };
+  return { name, folder, init, build, html: named('.html'), epub: named('.epub'), pdf: named('.pdf') };
 }
 
 interface Drawn {
@@ -101,10 +102,24 @@ const distorted = (images: Drawn[]) => images.filter((image) => Math.abs(image.r
 /** Images whose horizontal and vertical resolutions differ by more than 1%: drawn out of proportion. */
 const squashed = (images: PdfImage[]) => images.filter((image) => image.type === 'image' && Math.abs(image.xPpi / image.yPpi - 1) > 0.01);
 
+const fixtures = ['mdbook', 'gitbook', 'plain', 'legacy'];
+const builds = new Map<string, Built>();
+/** EPUBCheck's result for each EPUB written, and the Nu checker's errors in all the HTML. */
+const epubchecks = new Map<string, EpubcheckResult>();
+let htmlErrors: HtmlError[] = [];
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
-});
+  // Two books at a time, each by its own `folio` processes; then each validator once over
+  // the four books (a JVM costs more to start than these books take to check).
+  for (const built of await mapLimit(fixtures, 2, buildFixture)) builds.set(built.name, built);
+  const epubs = [...builds.values()].map((built) => built.epub).filter((file) => existsSync(file));
+  const htmls = [...builds.values()].map((built) => built.html).filter((file) => existsSync(file));
+  const [checks, errors] = await Promise.all([epubs.length > 0 ? epubcheckAll(epubs) : [], htmls.length > 0 ? validateHtml(htmls) : []]);
+  epubs.forEach((file, index) => epubchecks.set(file, checks[index]!));
+  htmlErrors = errors;
+}, 900_000);
 afterAll(async () => {
   await browser?.close();
 });
@@ -120,14 +135,17 @@ function editionsAreValid(get: () => Built, name: string, imageCount: number, ra
     expect(snapshot(built.folder)).toEqual(snapshot(path.join(repoRoot, 'test/fixtures', name)));
   });
 
-  test('EPUBCheck finds no error and no warning', async () => {
-    const [result] = (await epubcheckAll([get().epub])) as [EpubcheckResult];
-    expect({ fatals: result.fatals, errors: result.errors, warnings: result.warnings, messages: result.messages }).toEqual({ fatals: 0, errors: 0, warnings: 0, messages: [] });
+  test('EPUBCheck finds no error and no warning', () => {
+    const result = epubchecks.get(get().epub);
+    expect({ epub: get().epub, checked: result !== undefined }).toEqual({ epub: get().epub, checked: true });
+    expect({ fatals: result!.fatals, errors: result!.errors, warnings: result!.warnings, messages: result!.messages }).toEqual({ fatals: 0, errors: 0, warnings: 0, messages: [] });
   });
 
-  test('the Nu HTML Checker finds no error', async () => {
-    const errors: HtmlError[] = await validateHtml([get().html]);
-    expect(errors).toEqual([]);
+  test('the Nu HTML Checker finds no error', () => {
+    expect(existsSync(get().html)).toBe(true);
+    // This book's errors, and any the checker could not give a file of the four books.
+    const books = new Set([...builds.values()].map((built) => built.html));
+    expect(htmlErrors.filter((error) => error.file === get().html || !books.has(error.file))).toEqual([]);
   });
 
   test('Chromium draws every image of the HTML and of each EPUB document in its own proportions', async () => {
@@ -159,8 +177,8 @@ function editionsAreValid(get: () => Built, name: string, imageCount: number, ra
 
 describe('an mdBook: book.toml, SUMMARY.md with parts, includes, images of every size', () => {
   let built: Built;
-  beforeAll(async () => {
-    built = await buildFixture('mdbook');
+  beforeAll(() => {
+    built = builds.get('mdbook')!;
   });
   // wide, tall, small, photo, the SVG, the picture beside the linked chapter's real file
   editionsAreValid(() => built, 'mdbook', 6, 5);
@@ -252,8 +270,8 @@ describe('an mdBook: book.toml, SUMMARY.md with parts, includes, images of every
 
 describe('a GitBook: book.json, SUMMARY.md with part headings, README.md in two folders', () => {
   let built: Built;
-  beforeAll(async () => {
-    built = await buildFixture('gitbook');
+  beforeAll(() => {
+    built = builds.get('gitbook')!;
   });
   editionsAreValid(() => built, 'gitbook', 2, 2);
 
@@ -267,8 +285,8 @@ describe('a GitBook: book.json, SUMMARY.md with part headings, README.md in two 
 
 describe('a folder of markdown chapters: no SUMMARY, no frontmatter, file names with spaces and capitals', () => {
   let built: Built;
-  beforeAll(async () => {
-    built = await buildFixture('plain');
+  beforeAll(() => {
+    built = builds.get('plain')!;
   });
   editionsAreValid(() => built, 'plain', 3, 3);
 
@@ -286,8 +304,8 @@ describe('a folder of markdown chapters: no SUMMARY, no frontmatter, file names 
 
 describe('pages of the old web: obsolete HTML in every corner', () => {
   let built: Built;
-  beforeAll(async () => {
-    built = await buildFixture('legacy');
+  beforeAll(() => {
+    built = builds.get('legacy')!;
   });
   editionsAreValid(() => built, 'legacy', 0, 0);
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -60,16 +60,42 @@ export function buildsRoot(variable = 'FOLIO_TEST_BOOKS'): string {
   return root;
 }
 
-const indexes = new Map<string, Record<string, Omit<BuiltBook, 'file'>>>();
+/** How long a test file waits for a shared build before it fails. */
+const buildsTimeout = 20 * 60 * 1000;
 
-/** The shared build of a fixture book (see test/books/fixture-builds.ts for the names). */
-export function builtBook(name: string, variable = 'FOLIO_TEST_BOOKS'): BuiltBook {
-  let index = indexes.get(variable);
-  if (!index) {
-    index = JSON.parse(readFileSync(path.join(buildsRoot(variable), 'builds.json'), 'utf8')) as Record<string, Omit<BuiltBook, 'file'>>;
-    indexes.set(variable, index);
+/**
+ * Waits until `file` is in ROOT, or ROOT/failed.txt (the builds' output, written by the
+ * setup when they fail) is. The setup starts the builds and returns at once
+ * (test/support/global-builds.cjs), so a file that reads them may start first: it blocks
+ * here, in its own worker, while the other worker runs files that need no shared build.
+ * Blocking, because builtBook() is called wherever a file needs a build (beforeAll, a
+ * test, describe).
+ */
+function waitFor(root: string, file: string): string {
+  const found = path.join(root, file);
+  const failed = path.join(root, 'failed.txt');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = Date.now() + buildsTimeout;
+  while (!existsSync(found)) {
+    if (existsSync(failed)) throw new Error(readFileSync(failed, 'utf8'));
+    if (Date.now() > deadline) throw new Error(`${file} did not appear in ${root} in ${buildsTimeout / 60000} minutes: the shared builds are still running`);
+    Atomics.wait(pause, 0, 0, 200);
   }
-  const book = index[name];
-  if (!book) throw new Error(`No shared build named ${name}; the setup built: ${Object.keys(index).join(', ')}`);
-  return { ...book, file: (lang, extension) => path.join(book.outDir, `${book.slug}-${lang}.${extension}`) };
+  return found;
+}
+
+const cache = new Map<string, Omit<BuiltBook, 'file'>>();
+
+/** The shared build of a fixture book (see test/books/fixture-builds.ts for the names); waits for it to be built. */
+export function builtBook(name: string, variable = 'FOLIO_TEST_BOOKS'): BuiltBook {
+  const root = buildsRoot(variable);
+  let book = cache.get(`${root}\0${name}`);
+  if (!book) {
+    const names = JSON.parse(readFileSync(waitFor(root, 'names.json'), 'utf8')) as string[];
+    if (!names.includes(name)) throw new Error(`No shared build named ${name}; the setup builds: ${names.join(', ')}`);
+    book = JSON.parse(readFileSync(waitFor(root, `built-${name}.json`), 'utf8')) as Omit<BuiltBook, 'file'>;
+    cache.set(`${root}\0${name}`, book);
+  }
+  const { outDir, slug } = book;
+  return { ...book, file: (lang, extension) => path.join(outDir, `${slug}-${lang}.${extension}`) };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { chromiumPath, repoRoot, requireTool, runProcess } from './tools.js';
+import { chromiumPath, repoRoot, requireTool, runProcess, validatorJava } from './tools.js';
 
 const run = promisify(execFile);
 const epubcheckJar = '/usr/share/java/epubcheck.jar';
@@ -34,7 +34,7 @@ export async function epubcheckAll(files: readonly string[]): Promise<EpubcheckR
   requireTool('java', ['-version'], 'apt-get install -y default-jre-headless');
   if (!existsSync(epubcheckJar)) throw new Error(`EPUBCheck is needed by this test and is missing: apt-get install -y epubcheck`);
   if (files.length === 0) throw new Error('epubcheckAll: no files to check');
-  const args = ['-cp', epubcheckJar, path.join(supportDir, 'EpubcheckBatch.java'), ...files];
+  const args = [...validatorJava, '-cp', epubcheckJar, path.join(supportDir, 'EpubcheckBatch.java'), ...files];
   const output = await run('java', args, { maxBuffer: 256 * 1024 * 1024 }).then(
     ({ stdout, stderr }) => stdout + stderr,
     (failure: { stdout?: string; stderr?: string; message: string }) => `${failure.stdout ?? ''}${failure.stderr ?? ''}\n${failure.message}`,

@@ -3,13 +3,14 @@
  *   node --import tsx test/support/shared-builds.ts LIST ROOT
  * LIST is a module whose default export gives the builds (test/books/fixture-builds.ts,
  * test/corpus/guide-builds.ts); every book is written to ROOT/<name>/ and described in
- * ROOT/builds.json, which test/support/books.ts reads. All builds share one Chromium.
+ * ROOT/built-<name>.json once it is built (ROOT/names.json lists them first), which
+ * test/support/books.ts reads. The books build at once and share one Chromium.
  *
  * A child process, because Jest loads a global setup as CommonJS without its module
  * mapping, and Folio is ES modules written as `.js` imports of `.ts` files (tsx resolves
  * them, as for `npm run proof`).
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserPool } from '../../src/browser/browser.js';
@@ -24,18 +25,27 @@ export interface SharedBuild {
   options: Pick<BuildOptions, 'formats' | 'languages' | 'source' | 'strict'>;
 }
 
+/** Writes `file` whole (a temporary name, then renamed): test files wait for it to appear. */
+function publish(file: string, value: unknown): void {
+  writeFileSync(`${file}.partial`, JSON.stringify(value, null, 2));
+  renameSync(`${file}.partial`, file);
+}
+
 async function main(): Promise<void> {
   const [listModule, root] = process.argv.slice(2);
   if (!listModule || !root) throw new Error('usage: shared-builds.ts LIST ROOT');
   const list = (await import(pathToFileURL(path.resolve(listModule)).href)) as { default(root: string): SharedBuild[] | Promise<SharedBuild[]> };
   const builds = await list.default(root);
+  // The names first, so that asking for one that is not built fails at once.
+  publish(path.join(root, 'names.json'), builds.map((each) => each.name));
   // Reproducible files whatever the shell says: dates come from each manifest.
   delete process.env.SOURCE_DATE_EPOCH;
   const printDir = path.join(root, 'print');
   process.env.FOLIO_PRINT_HTML_DIR = printDir;
   const browsers = new BrowserPool();
-  const index: Record<string, unknown> = {};
   try {
+    // Each book is published as soon as it is built (ROOT/built-<name>.json): the tests of
+    // the HTML editions need not wait for the PDFs.
     await Promise.all(
       builds.map(async ({ name, manifest, options }) => {
         const outDir = path.join(root, name);
@@ -43,10 +53,17 @@ async function main(): Promise<void> {
         const started = Date.now();
         const result = await build(manifest, { ...options, outDir, browsers });
         process.stdout.write(`${name}: ${result.written.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-        index[name] = {
+        const slug = result.book?.slug ?? '';
+        // The final print HTML of each PDF edition (two builds with a PDF never share a slug).
+        const printHtml: Record<string, string> = {};
+        for (const { lang, format } of result.written) {
+          const file = path.join(printDir, `${slug}-${lang}.print.html`);
+          if (format === 'pdf' && existsSync(file)) printHtml[lang] = file;
+        }
+        publish(path.join(root, `built-${name}.json`), {
           name,
           outDir,
-          slug: result.book?.slug ?? '',
+          slug,
           written: result.written.map(({ lang, format, path, chapters, listed }) => ({ lang, format, path, chapters, listed })),
           failed: result.failed,
           skipped: result.skipped,
@@ -61,22 +78,13 @@ async function main(): Promise<void> {
             })),
           ),
           lines: formatMessages(result.files, repoRoot),
-          printHtml: {},
-        };
+          printHtml,
+        });
       }),
     );
   } finally {
     await browsers.close();
   }
-  // The final print HTML of each PDF edition, given to the book that printed it.
-  const printed = existsSync(printDir) ? readdirSync(printDir, { withFileTypes: true }).filter((entry) => entry.isFile()) : [];
-  for (const book of Object.values(index) as { slug: string; written: { lang: string; format: string }[]; printHtml: Record<string, string> }[]) {
-    for (const { lang, format } of book.written) {
-      const name = `${book.slug}-${lang}.print.html`;
-      if (format === 'pdf' && printed.some((entry) => entry.name === name)) book.printHtml[lang] = path.join(printDir, name);
-    }
-  }
-  writeFileSync(path.join(root, 'builds.json'), JSON.stringify(index, null, 2));
 }
 
 main().catch((failure: unknown) => {

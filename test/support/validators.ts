@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
-import { requireTool, runProcess, type ProcessRun } from './tools.js';
+import { requireTool, runProcess, validatorJava, type ProcessRun } from './tools.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,7 +33,7 @@ interface VnuMessage {
 export async function validateHtml(files: string[]): Promise<HtmlError[]> {
   requireTool('java', ['-version'], 'apt-get install -y default-jre-headless');
   if (files.length === 0) throw new Error('validateHtml: no files to check');
-  const { stdout, stderr, code } = await run('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files]);
+  const { stdout, stderr, code } = await run('java', [...validatorJava, '-jar', vnuJar, '--errors-only', '--format', 'json', ...files]);
   const start = stderr.indexOf('{');
   let report: { messages?: VnuMessage[] };
   try {
