@@ -17,6 +17,8 @@ const first = [
   'test/books/hostile.test.ts',
   'test/books/ci-scripts.test.ts',
   'test/books/real-books.test.ts',
+  'test/books/preview.test.ts',
+  'test/books/cache.test.ts',
   'test/corpus/compare.test.ts',
   // The guide's shared builds: the HTML and the EPUBs are ready first, the PDFs last.
   'test/corpus/epub-ace.test.ts',
