@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { RunReport } from './reporter.js';
 
 /** One written file of an edition, as the summaries list it. */
@@ -69,9 +69,8 @@ export async function editionsOf(run: RunReport, languages: readonly string[]): 
 
 async function pdfPages(filePath: string): Promise<number> {
   // pdf-lib is loaded only by a build that wrote a PDF: it is a heavy module to start.
-  const { PDFDocument } = await import('pdf-lib');
-  const pdf = await PDFDocument.load(await readFile(filePath), { updateMetadata: false });
-  return pdf.getPageCount();
+  const { pdfPageCount } = await import('../../output/pdf-pages.js');
+  return pdfPageCount(filePath);
 }
 
 /** 1234567 → "1.2 MB": sizes as people read them (powers of 1000, like GitHub shows artifacts). */
