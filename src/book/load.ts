@@ -195,7 +195,9 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
   // Reading is I/O and parsing is JavaScript: every read starts now, so the files arrive while the first
   // chapters parse. Each path is checked against the book's roots first (it exists, leads inside them, is a file).
   let refused = false;
-  const reads = new Map(outline.entries.map((entry) => [entry.slug, readChapter(input.sourceOf(entry.slug), input.roots)] as const));
+  // A chapter's cache entry is looked up as soon as it is read (see ChapterCache.prefetch).
+  const lookUp = (entry: OutlineEntry) => (read: Awaited<ReturnType<typeof readChapter>>) => ('bytes' in read && input.cache.prefetch(input.sourceOf(entry.slug), read.bytes, entry, lang), read);
+  const reads = new Map(outline.entries.map((entry) => [entry.slug, readChapter(input.sourceOf(entry.slug), input.roots).then(lookUp(entry))] as const));
   for (const entry of outline.entries) {
     const filePath = input.sourceOf(entry.slug);
     const read = await reads.get(entry.slug)!;

@@ -42,6 +42,8 @@ export interface ChapterSettings {
 export class ChapterCache {
   private readonly settings: string;
   private readonly roots: BookRoots;
+  /** Lookups started by prefetch(), by chapter; a lookup holds for the bytes it was started with. */
+  private readonly lookups = new Map<string, { bytes: Buffer; lookup: Promise<{ key: string; held?: ChapterEntry }> }>();
 
   constructor(
     private readonly store: CacheStore | undefined,
@@ -51,13 +53,35 @@ export class ChapterCache {
     this.settings = stableJson({ plugins: manifest.plugins, assets: manifest.assets, strings: manifest.strings, root, roots: roots.dirs, languages: manifest.languages });
   }
 
+  /**
+   * Starts looking a chapter up (its key, its entry, the files it read) without waiting:
+   * an edition's chapters are then looked up side by side, while they are made and
+   * restored one after another, in reading order.
+   */
+  prefetch(filePath: string, bytes: Buffer, entry: OutlineEntry, lang: string): void {
+    if (this.store) this.lookup(filePath, bytes, entry, lang).catch(() => undefined);
+  }
+
+  private lookup(filePath: string, bytes: Buffer, entry: OutlineEntry, lang: string): Promise<{ key: string; held?: ChapterEntry }> {
+    const id = `${lang}\0${filePath}\0${stableJson(entry)}`;
+    let found = this.lookups.get(id);
+    if (found?.bytes !== bytes) {
+      const lookup = (async () => {
+        const real = await realpath(filePath).catch(() => filePath);
+        const key = hashOf('chapter', folioFingerprint(), this.settings, filePath, real, lang, stableJson(entry), bytes);
+        const cached = await this.store!.get<ChapterEntry>('chapters', key);
+        return { key, held: cached && (await unchanged(cached.reads, this.roots)) ? cached : undefined };
+      })();
+      this.lookups.set(id, (found = { bytes, lookup }));
+    }
+    return found.lookup;
+  }
+
   /** The chapter as `make` makes it: from the cache when an entry holds, else made (and kept). */
   async load(filePath: string, bytes: Buffer, entry: OutlineEntry, lang: string, make: () => Promise<Chapter>): Promise<Chapter> {
     if (!this.store) return make();
-    const real = await realpath(filePath).catch(() => filePath);
-    const key = hashOf('chapter', folioFingerprint(), this.settings, filePath, real, lang, stableJson(entry), bytes);
-    const cached = await this.store.get<ChapterEntry>('chapters', key);
-    if (cached && (await unchanged(cached.reads, this.roots))) return restore(cached, filePath, entry, lang);
+    const { key, held } = await this.lookup(filePath, bytes, entry, lang);
+    if (held) return restore(held, filePath, entry, lang);
     const chapter = await make();
     if (!hasErrors([chapter.file])) {
       const reads = await Promise.all([...new Set(chapter.file.data.reads ?? [])].map(async (read) => ({ path: read, fingerprint: await fileFingerprint(read, this.roots) })));
