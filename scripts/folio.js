@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleOptions } from './bundle-options.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sources = path.join(root, 'src');
@@ -20,8 +21,9 @@ function sourceHash() {
   const hash = createHash('sha256');
   hash.update(JSON.parse(readFileSync(path.join(root, 'node_modules/esbuild/package.json'), 'utf8')).version);
   hash.update(readFileSync(path.join(root, 'package-lock.json')));
-  // This script too: it decides how the bundle is made.
+  // This script and its options too: they decide how the bundle is made.
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  hash.update(readFileSync(fileURLToPath(new URL('./bundle-options.js', import.meta.url))));
   const files = readdirSync(sources, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
@@ -55,18 +57,9 @@ async function bundle() {
     entryPoints: { cli: path.join(sources, 'cli.ts') },
     outdir: temporary,
     outExtension: { '.js': '.mjs' },
-    bundle: true,
     splitting: true,
     chunkNames: 'chunk-[hash]',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Left as packages: the browser driver and sharp (native code, loaded only when needed)
-    // and the tools that load TypeScript; css-tree, which reads its data files with require().
-    external: ['puppeteer', 'sharp', 'tsx', 'esbuild', 'css-tree'],
-    // CommonJS dependencies inside an ES module bundle still need a require().
-    banner: { js: "import { createRequire as folioCreateRequire } from 'node:module'; const require = folioCreateRequire(import.meta.url);" },
-    logLevel: 'error',
+    ...bundleOptions,
   });
   try {
     renameSync(temporary, out);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { build as bundle } from 'esbuild';
+import { bundleOptions } from '../../scripts/bundle-options.js';
 import { repoRoot } from '../support/tools.js';
 
 /**
@@ -36,19 +37,9 @@ beforeAll(async () => {
   mkdirSync(path.join(root, 'chapters/en'), { recursive: true });
   writeFileSync(path.join(root, 'book.yaml'), 'slug: stamped\ntitle: Stamped\nauthor: Ada\nlanguages: [en]\ncontents: [one]\nplugins: [./stamp.js]\n');
   writeFileSync(path.join(root, 'chapters/en/one.md'), '# One\n\nText.\n');
-  // Bundled like scripts/folio.js bundles the command, inside Folio's folder (it finds its templates from there).
+  // Bundled as scripts/folio.js bundles the command, inside Folio's folder (it finds its templates from there).
   entry = path.join(repoRoot, 'node_modules/.cache/folio-test', `rebuild-${process.pid}.mjs`);
-  await bundle({
-    entryPoints: [path.join(repoRoot, 'test/support/rebuild.ts')],
-    outfile: entry,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['puppeteer', 'sharp', 'tsx', 'esbuild', 'css-tree'],
-    banner: { js: "import { createRequire as folioCreateRequire } from 'node:module'; const require = folioCreateRequire(import.meta.url);" },
-    logLevel: 'error',
-  });
+  await bundle({ ...bundleOptions, entryPoints: [path.join(repoRoot, 'test/support/rebuild.ts')], outfile: entry });
   child = spawn(process.execPath, [entry, path.join(root, 'book.yaml'), path.join(root, 'dist')], { cwd: root });
   answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
 }, 120_000);
