@@ -11,6 +11,7 @@ import {
   ParseSpeeds,
 } from 'pdf-lib';
 import { checkNoType3Fonts } from './fonts-check.js';
+import { renumberStructureIds } from './structure-ids.js';
 import { cleanTextLayer } from './text-layer.js';
 import { addXmpMetadata, type XmpFields } from './xmp.js';
 
@@ -66,11 +67,13 @@ export interface FinishOptions extends XmpFields {
  * a text layer without soft hyphens, document metadata in the information dictionary and
  * as XMP (title, author, subject, keywords, language, a Producer naming Folio, dates from
  * SOURCE_DATE_EPOCH), page labels (roman front matter, arabic body from 1), the bookmarks
- * (parts › chapters), and a stable document ID, so that the same sources give the same bytes.
+ * (parts › chapters), structure ids that do not depend on the page's history, and a stable
+ * document ID, so that the same sources give the same bytes.
  */
 export async function finishPdf(pdf: PDFDocument, options: FinishOptions): Promise<Uint8Array> {
   checkNoType3Fonts(pdf);
   await cleanTextLayer(pdf);
+  renumberStructureIds(pdf);
   pdf.setTitle(options.title, { showInWindowTitleBar: true });
   pdf.setAuthor(options.authors.join(', '));
   if (options.subject) pdf.setSubject(options.subject);

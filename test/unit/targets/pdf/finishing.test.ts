@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { inflateSync } from 'node:zlib';
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { checkNoType3Fonts } from '../../../../src/targets/pdf/fonts-check.js';
+import { renumberStructureIds } from '../../../../src/targets/pdf/structure-ids.js';
 import { cleanTextLayer } from '../../../../src/targets/pdf/text-layer.js';
 import { addXmpMetadata } from '../../../../src/targets/pdf/xmp.js';
 
@@ -54,5 +55,48 @@ describe('addXmpMetadata', () => {
     expect(xml).toContain('<xmp:ModifyDate>2026-01-15T00:00:00Z</xmp:ModifyDate>');
     expect(xml).toContain('<pdf:Keywords>a, b</pdf:Keywords>');
     expect(xml).not.toContain('dc:description');
+  });
+});
+
+describe('renumberStructureIds', () => {
+  /** A tagged table as Chromium writes it: header cells with DOM node ids, a data cell pointing at them. */
+  function taggedTable(first: string, second: string) {
+    return PDFDocument.create().then((pdf) => {
+      const { context } = pdf;
+      const header = (id: string) => context.register(context.obj({ S: 'TH', ID: PDFString.of(id) }));
+      const [a, b] = [header(first), header(second)];
+      const cell = context.register(context.obj({ S: 'TD', A: [context.obj({ O: 'Table', Headers: [PDFString.of(first), PDFString.of(second)] })] }));
+      const idTree = context.obj({ Limits: [PDFString.of(first), PDFString.of(second)], Names: [PDFString.of(first), a, PDFString.of(second), b] });
+      pdf.catalog.set(PDFName.of('StructTreeRoot'), context.register(context.obj({ Type: 'StructTreeRoot', IDTree: idTree })));
+      return { pdf, a, b, cell, idTree };
+    });
+  }
+  const strings = (array: PDFArray) => array.asArray().filter((each) => each instanceof PDFString).map((each) => (each as PDFString).asString());
+
+  test('the same table printed after a longer page history gets the same ids', async () => {
+    const outputs = [];
+    for (const [first, second] of [['node00000127', 'node00000128'], ['node00000129', 'node00000130']]) {
+      const { pdf, a, b, cell, idTree } = await taggedTable(first!, second!);
+      expect(renumberStructureIds(pdf)).toBe(2);
+      const headers = ((pdf.context.lookup(cell) as PDFDict).lookup(PDFName.of('A'), PDFArray).lookup(0, PDFDict)).lookup(PDFName.of('Headers'), PDFArray);
+      outputs.push({
+        ids: [a, b].map((ref) => (pdf.context.lookup(ref, PDFDict).get(PDFName.of('ID')) as PDFString).asString()),
+        headers: strings(headers),
+        names: strings(idTree.lookup(PDFName.of('Names'), PDFArray)),
+        limits: strings(idTree.lookup(PDFName.of('Limits'), PDFArray)),
+      });
+    }
+    expect(outputs[0]).toEqual({ ids: ['node00000001', 'node00000002'], headers: ['node00000001', 'node00000002'], names: ['node00000001', 'node00000002'], limits: ['node00000001', 'node00000002'] });
+    expect(outputs[1]).toEqual(outputs[0]);
+  });
+
+  test('keeps the order of the ids, so that the ID tree stays sorted', async () => {
+    const { pdf, a, b } = await taggedTable('node00000099', 'node00000100');
+    renumberStructureIds(pdf);
+    expect([a, b].map((ref) => (pdf.context.lookup(ref, PDFDict).get(PDFName.of('ID')) as PDFString).asString())).toEqual(['node00000001', 'node00000002']);
+  });
+
+  test('leaves a PDF without structure ids alone', async () => {
+    expect(renumberStructureIds(await PDFDocument.create())).toBe(0);
   });
 });
