@@ -15,7 +15,7 @@ import { parse as parseYaml } from 'yaml';
 import { builtBook, buildsRoot, type BuiltBook } from '../support/books.js';
 import { launchBrowser } from '../support/browser.js';
 import { corpusAvailable, corpusRoot, corpusSource, repoRoot, runProcess, type ProcessRun } from '../support/tools.js';
-import { axeViolations, externalRequests, validateHtml } from '../support/validators.js';
+import { axeViolations, recordedPage, validateHtml, type RecordedPage } from '../support/validators.js';
 
 /**
  * The whole Agency Success Guide, built from Blue's website sources beside the repository
@@ -123,18 +123,20 @@ const sources = new Map<string, Map<string, Source>>();
 const fileOf = (lang: string) => html.file(lang, 'html');
 const urlOf = (lang: string) => pathToFileURL(fileOf(lang)).href;
 
-/** One page at a time: the page of `lang`, loaded once, the previous language's closed. */
-let current: { lang: string; page: Page } | undefined;
-async function pageOf(lang: string): Promise<Page> {
-  if (current?.lang === lang) return current.page;
+/**
+ * One page at a time: the page of `lang`, loaded once (recording what it asks for from
+ * outside its file), the previous language's closed. The checks of a language all read
+ * this one load, the check that it fetched nothing included.
+ */
+let current: ({ lang: string } & RecordedPage) | undefined;
+async function openEdition(lang: string): Promise<RecordedPage> {
+  if (current?.lang === lang) return current;
   await current?.page.close();
   current = undefined;
-  const page = await browser!.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(urlOf(lang), { waitUntil: 'load' });
-  current = { lang, page };
-  return page;
+  current = { lang, ...(await recordedPage(browser!, urlOf(lang), { width: 1280, height: 900 })) };
+  return current;
 }
+const pageOf = async (lang: string): Promise<Page> => (await openEdition(lang)).page;
 
 function runCli(args: string[]): Promise<ProcessRun> {
   return runProcess(process.execPath, ['scripts/folio.js', ...args], { cwd: repoRoot, env: { ...process.env, GITHUB_ACTIONS: '' } });
@@ -388,7 +390,7 @@ describeCorpus(title, () => {
     });
 
     test('opened in Chromium it requests nothing from anywhere', async () => {
-      expect(await externalRequests(browser!, urlOf(lang))).toEqual([]);
+      expect((await openEdition(lang)).requests).toEqual([]);
     });
   });
 });

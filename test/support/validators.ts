@@ -76,16 +76,25 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
   }));
 }
 
+/** A page opened by recordedPage(), and what it tried to fetch from outside its file. */
+export interface RecordedPage {
+  page: Page;
+  /** Every request but the file itself (and data:, blob: and about: URLs), each aborted; more are added as long as the page is open. */
+  requests: string[];
+}
+
 /**
  * Opens `fileUrl` in a new page that may not reach anything but the file itself: every
- * other request (except data:, blob: and about: URLs) is recorded and aborted. Returns
- * the recorded URLs once the page has loaded and the network is idle.
+ * other request (except data:, blob: and about: URLs) is recorded and aborted. Resolves
+ * once the page has loaded and the network is idle; the page stays open, still recording,
+ * so that the tests that read it and the check that it fetched nothing share one load.
  */
-export async function externalRequests(browser: Browser, fileUrl: string): Promise<string[]> {
+export async function recordedPage(browser: Browser, fileUrl: string, viewport?: { width: number; height: number }): Promise<RecordedPage> {
   const page = await browser.newPage();
   const requests: string[] = [];
   const self = fileUrl.split('#')[0]!;
   try {
+    if (viewport) await page.setViewport(viewport);
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => {
       if (request.isInterceptResolutionHandled()) return;
@@ -99,8 +108,16 @@ export async function externalRequests(browser: Browser, fileUrl: string): Promi
       }
     });
     await page.goto(fileUrl, { waitUntil: 'networkidle0' });
-  } finally {
-    await page.close();
+  } catch (failure) {
+    await page.close().catch(() => undefined);
+    throw failure;
   }
+  return { page, requests };
+}
+
+/** What `fileUrl` tries to fetch from outside itself as it loads (recordedPage(), then closed). */
+export async function externalRequests(browser: Browser, fileUrl: string): Promise<string[]> {
+  const { page, requests } = await recordedPage(browser, fileUrl);
+  await page.close();
   return requests;
 }
