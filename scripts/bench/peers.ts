@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { findBrowser, launchBrowser } from '../../src/browser/browser.js';
+import { fileURLToPath } from 'node:url';
+import { chromiumFlags, findBrowser, launchBrowser } from '../../src/browser/browser.js';
 import { measure, TreeSampler, type Memory } from './measure.js';
 
 // ---- pandoc ---------------------------------------------------------------------------
@@ -130,4 +131,18 @@ export async function barePrints(htmlFiles: readonly { lang: string; file: strin
 /** The print HTML Folio saved for each language, in the order given; missing ones left out. */
 export function savedPrintHtml(dir: string, slug: string, langs: readonly string[]): { lang: string; file: string }[] {
   return langs.map((lang) => ({ lang, file: path.join(dir, `${slug}-${lang}.print.html`) })).filter(({ file }) => existsSync(file));
+}
+
+/**
+ * One bare print as a whole process (bare-print.mjs: Node, Puppeteer, Folio's browser and
+ * flags, one print of `html`, the PDF written): the baseline of the cache benchmark's (c),
+ * which times a whole `folio build` process. Returns its wall time.
+ */
+export async function bareProcess(html: string, tmp: string): Promise<number> {
+  const out = path.join(mkdtempSync(path.join(tmp, 'bare-')), 'bare.pdf');
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bare-print.mjs');
+  const run = await measure({ command: process.execPath, args: [script, html, out, chromiumPath(), JSON.stringify(chromiumFlags)] });
+  if (run.exitCode !== 0 || !existsSync(out)) throw new Error(`bench: the bare print of ${html} failed (exit ${run.exitCode}):\n${run.stderr.trim()}`);
+  rmSync(path.dirname(out), { recursive: true, force: true });
+  return run.wallMs;
 }

@@ -20,9 +20,23 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Starts headless Chromium. --no-sandbox because build machines run as root; the other
- * flags keep it from calling home (a build machine may have no network, and a book's
- * build must not depend on one). It is connected by a pipe, not a WebSocket: Chromium
+ * The flags Folio starts Chromium with. --no-sandbox because build machines run as root;
+ * the others keep it from calling home (a build machine may have no network, and a book's
+ * build must not depend on one), and fix font rendering so that prints are reproducible.
+ */
+export const chromiumFlags: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
+/**
+ * Starts headless Chromium with Folio's flags. It is connected by a pipe, not a WebSocket: Chromium
  * exits when the pipe closes, so it dies with Folio whatever kills Folio (even SIGKILL,
  * which no handler sees). Its profile is a folder of Folio's, removed when the browser
  * exits and on SIGINT, SIGTERM and SIGHUP, which Folio handles itself for that.
@@ -69,16 +83,7 @@ export async function launchBrowser(): Promise<Browser> {
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-        '--font-render-hinting=none',
-      ],
+      args: [...chromiumFlags],
     }));
   } catch (cause) {
     forget();
