@@ -53,8 +53,14 @@ export interface PrintedBook {
 export async function printBook(context: RenderContext<PageOptions>, options: PrintBookOptions): Promise<PrintedBook> {
   const { edition } = context;
   const shipped = options.imageUrl ?? context.build.dataUris.file;
-  await checkGlyphs(context);
-  const page = await isolatedPage(await context.browser());
+  // Chromium may still be starting: the glyph check and the first print's HTML are made
+  // meanwhile, and the page is awaited only to print (0.5 s earlier for the English guide).
+  const page = context.browser().then(isolatedPage);
+  const glyphs = checkGlyphs(context);
+  // Handled here, awaited below: a browser that fails to start must not end the process
+  // as an unhandled rejection while the HTML is still being made.
+  page.catch(() => undefined);
+  glyphs.catch(() => undefined);
   try {
     // Images are data URIs in the print that ships; the measuring print gets stand-ins.
     const cover = options.cover ? edition.metadata.cover : undefined;
@@ -65,7 +71,7 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
       const layout = printLayout(edition, pagination, images);
       const html = await printHtml(context, layout, images, options, measuring ? measuringCss(openerIds(layout)) : '');
       // Tags do not change the layout: only the print that ships is tagged.
-      const printed = await readPrint(await printPage(page, html, context.options.timeout, !measuring));
+      const printed = await readPrint(await printPage(await page, html, context.options.timeout, !measuring));
       context.progress?.(measuring ? 'measure' : 'print', printed.getPageCount());
       return { layout, html, print: printed };
     };
@@ -93,9 +99,10 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
     checkPagination(plan, landed);
     if (plan !== earlier) await context.plans?.set(planName, plan);
     await context.keep(`${context.book.slug}-${edition.lang}.print.html`, second.html);
+    await glyphs;
     return { print: second.print, plan, layout: second.layout };
   } finally {
-    await page.close().catch(() => undefined);
+    await page.then((opened) => opened.close()).catch(() => undefined);
   }
 }
 
