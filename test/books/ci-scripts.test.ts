@@ -112,7 +112,8 @@ describeGuide('scripts/ci on a copy of the repository with the guide’s sources
 
   test('test.sh: the README’s build, then the tests it is given', async () => {
     rmSync(path.join(clone, 'dist'), { recursive: true, force: true });
-    const run = await step('scripts/ci/test.sh', {}, ['test/unit/shard.test.ts']);
+    // The typecheck of this very tree is part of the run this test is in.
+    const run = await step('scripts/ci/test.sh', {}, ['--no-typecheck', 'test/unit/shard.test.ts']);
     expect(run.stderr).toMatch(/Tests: +\d+ passed, \d+ total/);
     expect(run.code).toBe(0);
     expect(readdirSync(path.join(clone, 'dist')).sort()).toEqual(['agency-success-guide-nl.epub', 'agency-success-guide-nl.html', 'agency-success-guide-nl.pdf', 'index.html']);
