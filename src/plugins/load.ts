@@ -68,12 +68,6 @@ function moduleUrl(name: string, root: string): string {
 }
 
 /**
- * The TypeScript loader, once registered: a loader is the process's, not a build's, and
- * registering it twice would load every module through it twice.
- */
-let typescriptLoader: Promise<void> | undefined;
-
-/**
  * True where TypeScript loads already: Folio itself then runs from its `.ts` sources,
  * under tsx or a test runner that compiles them (the `folio` command runs a bundle).
  */
@@ -83,23 +77,27 @@ const typescriptLoads = import.meta.url.endsWith('.ts');
 const isTypeScript = (file: string): boolean => /\.[mc]?tsx?$/.test(file);
 
 /**
- * Imports a plugin module. Node cannot import TypeScript by itself, so for a plugin
- * written in it tsx is registered as the loader first, unless TypeScript loads already.
- * Only then: the loader slows every later import of the build by about a second, and
- * most books have none.
+ * Imports a plugin module. Node cannot import TypeScript by itself, so a plugin written in
+ * it is imported with tsx's tsImport(), which compiles it (and the TypeScript it imports)
+ * for this one import, in a namespace of its own: each build runs the plugin as it is now.
+ * tsImport, not a loader registered for the whole process: that loader compiled a `.ts`
+ * file outside a `"type": "module"` package as CommonJS it could not load, and a book's
+ * folder seldom has a package.json, so any plugin with a type in it failed ("Unexpected
+ * token ':'"). Loaded as CommonJS, the module's exports are its default: unwrapped here.
  *
- * A local plugin is imported by a URL that carries a hash of its bytes: Node keeps every
- * module it imported for the life of the process, so a process that builds again (a
- * preview) would otherwise run the plugin as it was at the first build. The modules the
- * plugin imports in turn are Node's to keep, and so is a TypeScript plugin once tsx is
- * registered: tsx keeps a file's compiled code by its path, whatever the URL says.
+ * A local JavaScript plugin is imported by a URL that carries a hash of its bytes: Node
+ * keeps every module it imported for the life of the process, so a process that builds
+ * again (a preview) would otherwise run the plugin as it was at the first build. The
+ * modules it imports in turn are Node's to keep.
  */
 async function importPlugin(url: string): Promise<{ default?: unknown }> {
   if (!url.startsWith('file:')) return import(url);
   const file = fileURLToPath(url);
   if (isTypeScript(file) && !typescriptLoads) {
-    typescriptLoader ??= import('tsx/esm/api').then(({ register }) => void register());
-    await typescriptLoader;
+    const { tsImport } = await import('tsx/esm/api');
+    const namespace = (await tsImport(url, import.meta.url)) as { default?: unknown };
+    const commonJs = namespace.default as { __esModule?: boolean; default?: unknown } | undefined;
+    return commonJs?.__esModule ? { default: commonJs.default } : namespace;
   }
   const version = createHash('sha256').update(await readFile(file)).digest('hex').slice(0, 16);
   return import(`${url}?version=${version}`);

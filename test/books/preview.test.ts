@@ -16,11 +16,17 @@ import { repoRoot } from '../support/tools.js';
 
 // The mini book's own plugin re-exports one of Folio's sources by a path that only holds
 // inside the repository; the copy gets a plugin of its own, which a test then changes.
+/**
+ * The book's plugin, in TypeScript with types, as an author writes one: the book's folder
+ * (a temporary one) has no package.json, where a `.ts` file once loaded as CommonJS and
+ * failed at its first type.
+ */
 const plugin = (extra: string) => `// Drops the web-only blurb before a chapter's first rule (at most two blocks).
+interface Node { type: string; children?: Node[]; value?: string }
 export default function dropBlurb() {
-  return (tree) => {
-    const rule = tree.children.findIndex((node) => node.type === 'thematicBreak');
-    if (rule > 0 && rule <= 3) tree.children.splice(tree.children[0].type === 'yaml' ? 1 : 0, rule + (tree.children[0].type === 'yaml' ? 0 : 1));
+  return (tree: { children: Node[] }): void => {
+    const rule: number = tree.children.findIndex((node) => node.type === 'thematicBreak');
+    if (rule > 0 && rule <= 3) tree.children.splice(tree.children[0]!.type === 'yaml' ? 1 : 0, rule + (tree.children[0]!.type === 'yaml' ? 0 : 1));
     ${extra}
   };
 }
@@ -78,12 +84,8 @@ function rawGet(target: string, host = `127.0.0.1:${port}`): Promise<{ status: n
 beforeAll(async () => {
   book = mkdtempSync(path.join(tmpdir(), 'folio-preview-'));
   cpSync(path.join(repoRoot, 'test/fixtures/mini'), book, { recursive: true });
-  // The book's plugin as plain JavaScript, written here: a later edit to it must show (a
-  // TypeScript plugin is loaded once per process, README "Plugins").
-  writeFileSync(path.join(book, 'plugins/remark-drop-preamble.js'), plugin(''));
-  rmSync(path.join(book, 'plugins/remark-drop-preamble.ts'));
-  const manifest = path.join(book, 'book.yaml');
-  writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('remark-drop-preamble.ts', 'remark-drop-preamble.js'));
+  // The book's plugin, written here: a later edit to it must show.
+  writeFileSync(path.join(book, 'plugins/remark-drop-preamble.ts'), plugin(''));
   preview = startPreview(['book.yaml', '--port', '0'], (text) => (output += text));
   port = Number((await waitForOutput(/preview +http:\/\/127\.0\.0\.1:(\d+)\/en\//, () => output))[1]);
   browser = await launchBrowser();
@@ -166,7 +168,7 @@ describe('folio preview', () => {
     writeFileSync(path.join(book, 'own-templates/html/colophon.hbs'), '<footer id="colophon"><p>Colophon, second version</p></footer>\n');
     await waitForFrameText('Colophon, second version');
 
-    writeFileSync(path.join(book, 'plugins/remark-drop-preamble.js'), plugin("tree.children.push({ type: 'paragraph', children: [{ type: 'text', value: 'Stamped by the plugin.' }] });"));
+    writeFileSync(path.join(book, 'plugins/remark-drop-preamble.ts'), plugin("tree.children.push({ type: 'paragraph', children: [{ type: 'text', value: 'Stamped by the plugin.' }] });"));
     await waitForFrameText('Stamped by the plugin.');
   });
 
