@@ -1,11 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import ejs from 'ejs';
 import mime from 'mime-types';
 import { fontFaceCss, fontFilesFor, monoFontFilesFor } from '../assets/fonts.js';
 import { imagesOf, packageImage } from '../assets/images.js';
 import { codeText, editionText } from '../book/text.js';
 import type { Edition } from '../book/types.js';
 import { sourceDate, isoSeconds } from '../output/source-date.js';
+import { ejsTemplate, type EjsTemplate } from '../templates/ejs.js';
 import { readTemplate } from '../templates/files.js';
 import { format } from '../templates/strings.js';
 import { epubDocuments, type EpubDocument } from './epub/documents.js';
@@ -24,7 +24,7 @@ export const epubTarget: Target<EpubOptions> = {
   extension: 'epub',
   async render({ book, edition, options }) {
     const dirs = book.templateDirs;
-    const template = (name: string) => readTemplate(dirs, `epub/${name}`);
+    const template = (name: string) => ejsTemplate(dirs, `epub/${name}`);
     const { metadata, strings } = edition;
     const date = sourceDate(metadata.date);
     const cover = metadata.cover && {
@@ -49,23 +49,26 @@ export const epubTarget: Target<EpubOptions> = {
     };
 
     const pageTemplate = await template('page.xhtml.ejs');
-    const sections = new Map<string, string>();
+    // The package's templates are epub-gen-memory's to render; compiled here first, so that
+    // a book's own one that does not compile is reported as such.
+    const [contentOPF, tocXHTML, tocNCX] = await Promise.all(['content.opf.ejs', 'nav.xhtml.ejs', 'toc.ncx.ejs'].map(template));
+    const sections = new Map<string, EjsTemplate>();
     const rendered = [];
     for (const page of documents) {
       if (!sections.has(page.template)) sections.set(page.template, await template(`${page.template}.ejs`));
-      const section = ejs.render(sections.get(page.template)!, { book: data, page });
+      const section = sections.get(page.template)!.render({ book: data, page });
       rendered.push({
         id: page.id,
         title: page.title,
         filename: page.filename,
         beforeToc: page.beforeToc,
-        xhtml: ejs.render(pageTemplate, { book: data, page, section }),
+        xhtml: pageTemplate.render({ book: data, page, section }),
       });
     }
     // EPUB 3 wants documents with inline SVG (a book's own drawings) marked `svg` in the manifest.
     const svgDocuments = rendered.filter((page) => /<svg[\s/>]/.test(page.xhtml)).map((page) => page.filename);
 
-    const css = [fontFaceCss(fonts, (file) => `fonts/${file.name}`), await readTemplate(dirs, 'base/content.css'), await template('style.css')].join('\n');
+    const css = [fontFaceCss(fonts, (file) => `fonts/${file.name}`), await readTemplate(dirs, 'base/content.css'), await readTemplate(dirs, 'epub/style.css')].join('\n');
     const epub = new ReproducibleEPub(
       {
         title: metadata.title,
@@ -76,9 +79,9 @@ export const epubTarget: Target<EpubOptions> = {
         cover: metadata.cover && pathToFileURL(metadata.cover.path).href,
         date: date.toISOString(),
         chapterXHTML: '<%- content %>',
-        contentOPF: await template('content.opf.ejs'),
-        tocXHTML: await template('nav.xhtml.ejs'),
-        tocNCX: await template('toc.ncx.ejs'),
+        contentOPF: contentOPF!.text,
+        tocXHTML: tocXHTML!.text,
+        tocNCX: tocNCX!.text,
         // Extra data for Folio's package templates.
         book: { ...data, svgDocuments },
       } as ConstructorParameters<typeof ReproducibleEPub>[0],

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -71,6 +71,19 @@ describe('folio build', () => {
     expect((await folio(['build', '--lang', 'en', '--format', 'html'], book)).code).toBe(1);
     expect(readFileSync(path.join(out, 'bad-frontmatter-en.html'))).toEqual(before);
     expect(readdirSync(out)).toEqual(['bad-frontmatter-en.html']);
+  });
+
+  test("a book's own EPUB template that does not compile: an error of the book naming the file, not a bug; the HTML is still written", async () => {
+    const book = temporary();
+    cpSync(path.join(repoRoot, 'test/fixtures/features'), book, { recursive: true });
+    mkdirSync(path.join(book, 'theme/epub'), { recursive: true });
+    writeFileSync(path.join(book, 'theme/epub/chapter.ejs'), '<section>\n<%= page.title %>\n<% if (page.x { %>\n</section>\n');
+    writeFileSync(path.join(book, 'book.yaml'), `${readFileSync(path.join(book, 'book.yaml'), 'utf8')}templates: theme\n`);
+    const run = await folio(['build', '--lang', 'en', '--format', 'html,epub'], book);
+    expect(run.code).toBe(1);
+    const errors = run.stderr.split('\n').filter((line) => line.split('  ')[1] === 'error');
+    expect(errors).toEqual([expect.stringMatching(/^book\.yaml {2}error {2}en epub edition failed: The book's template .*theme\/epub\/chapter\.ejs does not compile \(fix it, or remove it to use Folio's\): Unexpected token '\{' in .*chapter\.ejs while compiling ejs.* {2}target-failed$/)]);
+    expect(readdirSync(path.join(book, 'dist'))).toEqual(['features-en.html']);
   });
 
   test('the same sources give byte-identical files, in every format (the default), in another process', async () => {
