@@ -54,7 +54,7 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
   const { edition } = context;
   const shipped = options.imageUrl ?? context.build.dataUris.file;
   // Chromium may still be starting: the glyph check and the first print's HTML are made
-  // meanwhile, and the page is awaited only to print (0.5 s earlier for the English guide).
+  // meanwhile, and the page is awaited only to print (0.33 s earlier for the English guide).
   const page = context.browser().then(isolatedPage);
   const glyphs = checkGlyphs(context);
   // Handled here, awaited below: a browser that fails to start must not end the process
