@@ -27,10 +27,16 @@ export function isExpected(cause: unknown): cause is FolioError {
   return cause instanceof FolioError;
 }
 
-/** A FolioError's message and its causes' (`Cannot start Chromium: spawn ENOENT`). */
+/**
+ * A FolioError's message and its causes' (`Cannot start Chromium: spawn ENOENT`). A cause
+ * whose words the message before it already gives is not said again.
+ */
 function causeChain(cause: FolioError): string {
   const reasons: string[] = [];
-  for (let at: unknown = cause; at !== undefined && reasons.length < 5; at = at instanceof Error ? at.cause : undefined) reasons.push(describeError(at));
+  for (let at: unknown = cause; at !== undefined && reasons.length < 5; at = at instanceof Error ? at.cause : undefined) {
+    const reason = describeError(at);
+    if (!reasons.at(-1)?.includes(reason)) reasons.push(reason);
+  }
   return reasons.join(': ');
 }
 

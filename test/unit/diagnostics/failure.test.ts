@@ -56,3 +56,10 @@ test('the command prints a bug with its stack and a request to report it; a Foli
   const expected = formatError(new FolioError('Cannot read the manifest book.yaml', { cause: new Error('ENOENT') }));
   expect(expected).toBe('error  Cannot read the manifest book.yaml\n  1. (via Error) ENOENT');
 });
+
+test("a cause the FolioError's message already gives is not said twice", () => {
+  const file = new VFile({ path: '/book/book.yaml' });
+  const parse = new Error('Parse error on line 2');
+  const cause = new FolioError(`The book's template theme/x.hbs cannot be rendered: ${parse.message}`, { cause: parse });
+  expect(reportFailure(file, 'en html edition failed', cause, undefined, 'target-failed').reason).toBe("en html edition failed: The book's template theme/x.hbs cannot be rendered: Parse error on line 2");
+});
