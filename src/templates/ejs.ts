@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import ejs from 'ejs';
 import { FolioError } from '../diagnostics/errors.js';
-import { builtInTemplates, findTemplate } from './files.js';
+import { findTemplate, isBookTemplate } from './files.js';
 
 /** An EJS template of the EPUB, ready to render: its text (epub-gen-memory takes some as text) and a renderer. */
 export interface EjsTemplate {
@@ -19,7 +19,7 @@ export interface EjsTemplate {
 export async function ejsTemplate(dirs: readonly string[], name: string): Promise<EjsTemplate> {
   const file = findTemplate(dirs, name);
   const text = await readFile(file, 'utf8');
-  const own = !file.startsWith(builtInTemplates);
+  const own = isBookTemplate(file);
   // The cause's message follows when it is reported (EJS's own: the token, or the line).
   const problem = (what: string, cause: unknown) => (own ? new FolioError(`The book's template ${file} ${what} (fix it, or remove it to use Folio's)`, { cause }) : cause);
   let compiled: ejs.TemplateFunction;

@@ -8,6 +8,9 @@ import { BookRoots } from '../book/roots.js';
 /** Folio's own templates: `templates/` at the top of the package. */
 export const builtInTemplates = path.join(packageRoot, 'templates') + path.sep;
 
+/** Whether a template file found by findTemplate is the book's own (its failures are the book's problem), not Folio's. */
+export const isBookTemplate = (file: string): boolean => !file.startsWith(builtInTemplates);
+
 /**
  * Finds a template file by its name under the template folders, the book's own first:
  * a book overrides `html/style.css` by having its own `html/style.css`.

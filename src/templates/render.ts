@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import { format, type Strings } from './strings.js';
 import { FolioError } from '../diagnostics/errors.js';
 import { describeError } from '../diagnostics/report.js';
-import { builtInTemplates, findTemplate, readTemplate } from './files.js';
+import { findTemplate, isBookTemplate, readTemplate } from './files.js';
 
 /**
  * Renders `<folder>/<name>.hbs` with Handlebars. Every other `.hbs` file of the folder is a
@@ -33,7 +33,7 @@ export async function renderTemplate(
     // Handlebars compiles on first use: a book's own template that does not parse fails here.
     const own = templateNames(dirs, folder)
       .map((file) => findTemplate(dirs, `${folder}/${file}`))
-      .filter((file) => file.endsWith('.hbs') && !file.startsWith(builtInTemplates));
+      .filter((file) => file.endsWith('.hbs') && isBookTemplate(file));
     if (own.length === 0) throw cause;
     throw new FolioError(`The book's template ${own.length === 1 ? own[0] : `folder ${folder} (${own.join(', ')})`} cannot be rendered: ${describeError(cause)}`, { cause });
   }
