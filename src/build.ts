@@ -77,8 +77,9 @@ export async function build(manifestPath: string, options: BuildOptions = {}): P
   const browsers = options.browsers ?? new BrowserPool();
   // With a cache that holds outputs, Chromium is started only once some print is found missing.
   if (options.cache) cacheStore(options.cache, options.debug);
-  if (formats.some((format) => targets[format].needsBrowser) && !options.dryRun && !mayReuse(options.cache)) browsers.warm();
   try {
+    // Chromium's start goes first: the chapters are read while it starts on the other core.
+    if (formats.some((format) => targets[format].needsBrowser) && !options.dryRun && !mayReuse(options.cache)) await browsers.warm();
     return await buildWith(browsers, manifestPath, formats, options);
   } finally {
     if (!options.browsers) await browsers.close();
@@ -106,7 +107,7 @@ async function buildWith(browsers: BrowserPool, manifestPath: string, formats: r
   const editions = book.editions.filter((edition) => !loaded.failed.has(edition.lang));
   const cache = outputCache(options.cache);
   const job = (edition: Edition, format: TargetName): OutputJob => ({ book, edition, format, needsBrowser: Boolean(targets[format].needsBrowser), stem: path.join(outDir, `${book.slug}-${edition.lang}`) });
-  if (cache && (await cache.needsBrowser(editions.flatMap((edition) => formats.map((format) => job(edition, format)))))) browsers.warm();
+  if (cache && (await cache.needsBrowser(editions.flatMap((edition) => formats.map((format) => job(edition, format)))))) await browsers.warm();
   await Promise.all(
     editions
       .map((edition) =>

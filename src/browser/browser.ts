@@ -41,10 +41,10 @@ export const chromiumFlags: readonly string[] = [
  * which no handler sees). Its profile is a folder of Folio's, removed when the browser
  * exits and on SIGINT, SIGTERM and SIGHUP, which Folio handles itself for that.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(onLoaded?: () => void): Promise<Browser> {
   const executablePath = findBrowser();
   // Loaded here, not at the top: a build without a PDF should not pay for puppeteer.
-  const { default: puppeteer } = await import('puppeteer');
+  const { default: puppeteer } = await import('puppeteer').finally(onLoaded);
   const profile = mkdtempSync(path.join(tmpdir(), 'folio-chromium-'));
   // Retried: Chromium may still be writing its last files as it dies.
   const removeProfile = () => {
@@ -97,12 +97,22 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
+/** Browsers whose first tab, the blank one Chromium starts with, has been handed out. */
+const firstTabTaken = new WeakSet<Browser>();
+
 /**
  * A page that may load nothing but the document it is given (inline CSS, data: fonts and
  * images): every other request is refused, so a book can never fetch from the network.
+ * The first is the tab Chromium opened as it started: a new tab would cost another
+ * renderer's start (about 0.1 s) while the build waits to print.
  */
 export async function isolatedPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
+  let page: Page | undefined;
+  if (!firstTabTaken.has(browser)) {
+    firstTabTaken.add(browser);
+    page = (await browser.pages()).find((tab) => tab.url() === 'about:blank');
+  }
+  page ??= await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
@@ -115,16 +125,28 @@ export async function isolatedPage(browser: Browser): Promise<Page> {
 /** Launches the browser on first use and closes it once at the end of a build. */
 export class BrowserPool {
   private browser: Promise<Browser> | undefined;
+  private loaded: Promise<void> | undefined;
 
   /** The build's one browser, started on first use. */
   get(): Promise<Browser> {
-    this.browser ??= launchBrowser();
+    if (!this.browser) {
+      let loaded = () => {};
+      this.loaded = new Promise<void>((resolve) => (loaded = resolve));
+      this.browser = launchBrowser(loaded);
+      // A launch that fails before Puppeteer is loaded (no Chromium found) must not leave warm() waiting.
+      this.browser.then(loaded, loaded);
+    }
     return this.browser;
   }
 
-  /** Starts the browser ahead of first use; a failure to start is reported to whoever then asks. */
-  warm(): void {
+  /**
+   * Starts the browser ahead of first use; a failure to start is reported to whoever then
+   * asks. Resolves once Puppeteer is loaded and Chromium is being started: a caller that
+   * waits for that before its own work gets Chromium going sooner, on the other core.
+   */
+  warm(): Promise<void> {
     this.get().catch(() => undefined);
+    return this.loaded!;
   }
 
   async close(): Promise<void> {
