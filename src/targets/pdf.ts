@@ -2,7 +2,6 @@ import { warnOnce } from '../diagnostics/messages.js';
 import { trimSize } from './pdf/geometry.js';
 import type { PdfOptions } from './pdf/options.js';
 import { coverArt } from './print/cover-art.js';
-import { finishPdf } from './pdf/pdf-file.js';
 import { bookmarks, documentInfo, printBook } from './pdf/print-book.js';
 import type { Target } from './target.js';
 
@@ -24,6 +23,8 @@ export const pdfTarget: Target<PdfOptions> = {
     }
     const coverFit = art?.edge ? { fit: art.fit, ground: art.edge } : undefined;
     const { print, plan, layout } = await printBook(context, { cover: true, bleed: 0, coverFit });
+    // Loaded here, not at the top: pdf-lib is needed only once the print is made.
+    const { finishPdf } = await import('./pdf/pdf-file.js');
     return finishPdf(print, {
       ...documentInfo(context.edition),
       frontPages: plan.frontPages,

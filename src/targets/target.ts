@@ -1,7 +1,7 @@
 import type { BrowserPool } from '../browser/browser.js';
 import type { Book, Edition } from '../book/types.js';
 import type { BuildContext } from '../build-context.js';
-import type { PlanStore } from '../cache/plans.js';
+import type { EarlierStore } from '../cache/earlier.js';
 
 /** What a target gets to render one edition. It must not change `book` or `edition`. */
 export interface RenderContext<Options> {
@@ -18,8 +18,10 @@ export interface RenderContext<Options> {
    * build writes it where FOLIO_PRINT_HTML_DIR says, or drops it.
    */
   keep(name: string, text: string): Promise<void>;
-  /** The page plans of earlier builds, when the build has a cache (see cache/plans.ts). */
-  plans?: PlanStore;
+  /** The page plans of earlier builds, when the build has a cache (see cache/earlier.ts). */
+  plans?: EarlierStore;
+  /** The hyphenated text of earlier builds, when the build has a cache. */
+  hyphens?: EarlierStore;
   /** Told as a print begins (`measure`: the measuring print; `print`: the one that ships) and when its pages are known. */
   progress?(phase: RenderPhase, pages?: number): void;
 }

@@ -4,7 +4,8 @@ import { SKIP, visit } from 'unist-util-visit';
 
 const require = createRequire(import.meta.url);
 
-type Hyphenator = (text: string, options?: { minWordLength?: number }) => string;
+/** Text in, the same text with soft hyphens at its hyphenation points out. */
+export type Hyphenator = (text: string) => string;
 
 /** Pattern modules of the `hyphen` package, by language (base language first). */
 const modules: Record<string, string> = { en: 'hyphen/en-us', de: 'hyphen/de-1996', pt: 'hyphen/pt' };
@@ -16,7 +17,9 @@ export function hyphenatorFor(lang: string): Hyphenator | undefined {
   if (['zh', 'ja', 'ko', 'km'].includes(base)) return undefined;
   for (const name of [`hyphen/${lang.toLowerCase()}`, modules[base] ?? `hyphen/${base}`]) {
     try {
-      return (require(name) as { hyphenateSync: Hyphenator }).hyphenateSync;
+      const { hyphenateSync } = require(name) as { hyphenateSync: (text: string, options: { minWordLength: number }) => string };
+      // Short words are left whole: a two-letter fragment at a line's end reads badly.
+      return (text) => hyphenateSync(text, { minWordLength: 6 });
     } catch {
       // not a language the package has
     }
@@ -35,7 +38,50 @@ const keep = new Set(['code', 'pre', 'kbd', 'samp', 'h1', 'h2', 'h3', 'h4', 'h5'
 export function hyphenateTree(tree: Root, hyphenate: Hyphenator): void {
   visit(tree, (node) => {
     if (node.type === 'element' && keep.has((node as Element).tagName)) return SKIP;
-    if (node.type === 'text' && !node.value.includes('://')) node.value = hyphenate(node.value, { minWordLength: 6 });
+    if (node.type === 'text' && !node.value.includes('://')) node.value = hyphenate(node.value);
     return undefined;
   });
+}
+
+/**
+ * A hyphenator that remembers what it was asked: the text the last build of an edition
+ * hyphenated is looked up instead of hyphenated again (for the English guide, 0.13 s of
+ * the main thread while Chromium starts, on every print). Hyphenation is a function of the
+ * text and the patterns alone, and the patterns are Folio's (its cache fingerprint covers
+ * the installed `hyphen`), so an entry can be trusted for any text that equals its own;
+ * text the last build did not have is hyphenated as before.
+ */
+export class RememberingHyphenator {
+  private readonly used = new Map<string, string>();
+  private learned = false;
+
+  constructor(
+    private readonly hyphenate: Hyphenator,
+    private readonly known: ReadonlyMap<string, string> = new Map(),
+  ) {}
+
+  readonly lookup: Hyphenator = (text) => {
+    let hyphenated = this.used.get(text) ?? this.known.get(text);
+    if (hyphenated === undefined) {
+      hyphenated = this.hyphenate(text);
+      this.learned = true;
+    }
+    this.used.set(text, hyphenated);
+    return hyphenated;
+  };
+
+  /** What to keep for the next build: this build's text only, so it never grows past one edition; undefined when that is what was kept already. */
+  toKeep(): [string, string][] | undefined {
+    return this.learned || this.used.size !== this.known.size ? [...this.used] : undefined;
+  }
+}
+
+/** Entries kept by an earlier build, checked for shape: anything else is no memory at all. */
+export function asHyphenations(value: unknown): Map<string, string> {
+  const known = new Map<string, string>();
+  if (!Array.isArray(value)) return known;
+  for (const entry of value) {
+    if (Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && typeof entry[1] === 'string') known.set(entry[0], entry[1]);
+  }
+  return known;
 }

@@ -5,7 +5,7 @@ import { titleHtml } from '../../assemble/single-page.js';
 import { eachElement } from '../../hast/tree.js';
 import type { Edition } from '../../book/types.js';
 import { markCodeLines } from './code-lines.js';
-import { hyphenateTree, hyphenatorFor } from './hyphenate.js';
+import { hyphenateTree, type Hyphenator } from './hyphenate.js';
 
 /**
  * What the print template needs that a screen does not: which elements start on a
@@ -76,11 +76,10 @@ export interface PrintLayout {
  * assemble/edition-view.ts) with what paper adds, page names, blank pages, folios, open
  * `<details>`, hyphens and numbered code lines. `imageUrl` turns a local image into what
  * the page loads (a data URI); the caller keeps one for both passes, so each image is
- * encoded once.
+ * encoded once. `hyphenate` is the edition's language's (hyphenatorFor), if it has one.
  */
-export function printLayout(edition: Edition, pagination: Pagination, imageUrl: (file: string) => string): PrintLayout {
+export function printLayout(edition: Edition, pagination: Pagination, imageUrl: (file: string) => string, hyphenate?: Hyphenator): PrintLayout {
   const view = editionView(edition, { outline: 'book', imageUrl });
-  const hyphenate = hyphenatorFor(edition.lang);
   // A blank page before the first opener of the body still belongs to the front matter.
   const firstBody = [...view.body, ...view.parts, ...view.back][0]?.id;
   const blankPage = (id: string, front: boolean) =>

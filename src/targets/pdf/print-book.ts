@@ -15,8 +15,9 @@ import { format } from '../../templates/strings.js';
 import type { RenderContext } from '../target.js';
 import { bleedPage, mm, type Margins } from './geometry.js';
 import { cssString, firstPass, openerIds, printLayout, type Pagination, type PrintLayout } from './layout.js';
+import { asHyphenations, hyphenatorFor, RememberingHyphenator } from './hyphenate.js';
 import { asPlan, checkPagination, matchesPlan, planHolds, planPagination, type PaginationPlan } from './paginate.js';
-import { destinationPages, readPrint, type OutlineItem } from './pdf-file.js';
+import type { OutlineItem } from './pdf-file.js';
 import type { PDFDocument } from 'pdf-lib';
 
 /** What the screen PDF and the printer's interior share: book.yaml's `pdf` page settings. */
@@ -53,27 +54,36 @@ export interface PrintedBook {
 export async function printBook(context: RenderContext<PageOptions>, options: PrintBookOptions): Promise<PrintedBook> {
   const { edition } = context;
   const shipped = options.imageUrl ?? context.build.dataUris.file;
-  // Chromium may still be starting: the glyph check and the first print's HTML are made
-  // meanwhile, and the page is awaited only to print (0.33 s earlier for the English guide).
+  // Chromium may still be starting: the first print's HTML is made meanwhile, and the page
+  // is awaited only to print. Chromium's start then has the other core to itself, and
+  // work that the print does not need (the glyph check, loading pdf-lib) waits until
+  // Chromium has the page and the main thread is free.
   const page = context.browser().then(isolatedPage);
-  const glyphs = checkGlyphs(context);
+  let glyphs: Promise<void> | undefined;
   // Handled here, awaited below: a browser that fails to start must not end the process
   // as an unhandled rejection while the HTML is still being made.
   page.catch(() => undefined);
-  glyphs.catch(() => undefined);
   try {
     // Images are data URIs in the print that ships; the measuring print gets stand-ins.
     const cover = options.cover ? edition.metadata.cover : undefined;
     const imageFiles = [...(cover ? [cover.path] : []), ...imagesOf(edition.chapters.map((chapter) => chapter.tree))];
     const standIns = await placeholderUris(imageFiles, context.build.dataUris.file);
+    const hyphenation = await rememberingHyphenator(context);
     const print = async (pagination: Pagination, images: (file: string) => string, measuring: boolean) => {
       context.progress?.(measuring ? 'measure' : 'print');
-      const layout = printLayout(edition, pagination, images);
+      const layout = printLayout(edition, pagination, images, hyphenation?.lookup);
       const html = await printHtml(context, layout, images, options, measuring ? measuringCss(openerIds(layout)) : '');
       // Tags do not change the layout: only the print that ships is tagged.
-      const printed = await readPrint(await printPage(await page, html, context.options.timeout, !measuring));
+      const printing = printPage(await page, html, context.options.timeout, !measuring);
+      // Once the page's HTML is on its way to Chromium (the next turn of the event loop).
+      if (!glyphs) {
+        glyphs = new Promise(setImmediate).then(() => checkGlyphs(context));
+        glyphs.catch(() => undefined);
+      }
+      const [file, bytes] = await Promise.all([import('./pdf-file.js'), printing]);
+      const printed = await file.readPrint(bytes);
       context.progress?.(measuring ? 'measure' : 'print', printed.getPageCount());
-      return { layout, html, print: printed };
+      return { layout, html, print: printed, landed: file.destinationPages(printed) };
     };
     // The first print is only measured, never shipped, so it is made cheap: untagged,
     // unpainted but for the openers, and with images replaced by empty stand-ins of
@@ -81,7 +91,7 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
     const measure = async (images: (file: string) => string) => {
       const first = await print(firstPass, images, true);
       const frontMatter = new Set(first.layout.front.map((chapter) => chapter.id));
-      const plan = planPagination(openerIds(first.layout), frontMatter, destinationPages(first.print));
+      const plan = planPagination(openerIds(first.layout), frontMatter, first.landed);
       return { plan, second: await print(plan, shipped, false) };
     };
     // The plan of the last build, when it still holds, spares the measuring print.
@@ -89,21 +99,35 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
     const earlier = await context.plans?.get(planName).then(asPlan);
     const once = earlier && (await print(earlier, shipped, false));
     const frontMatter = once && new Set(once.layout.front.map((chapter) => chapter.id));
-    let { plan, second } = once && planHolds(earlier!, openerIds(once.layout), frontMatter!, destinationPages(once.print)) ? { plan: earlier, second: once } : await measure(standIns);
-    let landed = destinationPages(second.print);
+    let { plan, second } = once && planHolds(earlier!, openerIds(once.layout), frontMatter!, once.landed) ? { plan: earlier, second: once } : await measure(standIns);
+    let landed = second.landed;
     // Should an image lay out otherwise than its pixel size says, measure it for real.
     if (!matchesPlan(plan, landed)) {
       ({ plan, second } = await measure(shipped));
-      landed = destinationPages(second.print);
+      landed = second.landed;
     }
     checkPagination(plan, landed);
     if (plan !== earlier) await context.plans?.set(planName, plan);
+    const hyphenated = hyphenation?.toKeep();
+    if (hyphenated) await context.hyphens?.set(hyphensName(context), hyphenated);
     await context.keep(`${context.book.slug}-${edition.lang}.print.html`, second.html);
     await glyphs;
     return { print: second.print, plan, layout: second.layout };
   } finally {
     await page.then((opened) => opened.close()).catch(() => undefined);
   }
+}
+
+/** The edition's hyphenator (none for a language without patterns), remembering what the last build hyphenated. */
+async function rememberingHyphenator(context: RenderContext<PageOptions>): Promise<RememberingHyphenator | undefined> {
+  const hyphenate = hyphenatorFor(context.edition.lang);
+  if (!hyphenate) return undefined;
+  return new RememberingHyphenator(hyphenate, asHyphenations(await context.hyphens?.get(hyphensName(context))));
+}
+
+/** An edition's hyphenated text is kept under the book and language: a cover or bleed does not change it. */
+function hyphensName({ book, edition }: RenderContext<PageOptions>): string {
+  return `${book.manifestFile.path}\0${edition.lang}`;
 }
 
 /** The edition's fonts: Inter's static instances and JetBrains Mono, the subsets its text uses. */
