@@ -13,7 +13,7 @@ import type { TargetOptions } from '../targets/options.js';
 import type { RenderContext } from '../targets/target.js';
 import { BuildContext } from '../build-context.js';
 import { defaultCacheDir } from '../cache/location.js';
-import { hyphenStore, planStore, type EarlierStore } from '../cache/earlier.js';
+import { hyphenStore, planStore } from '../cache/earlier.js';
 import { abortableBrowser } from './abortable-browser.js';
 import { ChapterMemory } from './chapter-store.js';
 import { openEpub } from './epub-files.js';
@@ -48,8 +48,7 @@ export class PreviewSession {
   private readonly browsers = new BrowserPool();
   private readonly watcher = new FolderWatcher((paths) => this.changed(paths));
   private inputs: BookInputs;
-  private readonly plans: EarlierStore | undefined;
-  private readonly hyphens: EarlierStore | undefined;
+  private readonly earlier: Pick<RenderContext<unknown>, 'plans' | 'hyphens'>;
   private queue: Promise<void> = Promise.resolve();
   private pending: Set<string> | undefined;
   private printed = '';
@@ -58,8 +57,8 @@ export class PreviewSession {
 
   constructor(private readonly options: SessionOptions) {
     this.inputs = inputsOf(options.manifest, undefined, options.source);
-    this.plans = planStore(defaultCacheDir(options.manifest));
-    this.hyphens = hyphenStore(defaultCacheDir(options.manifest));
+    const cache = defaultCacheDir(options.manifest);
+    this.earlier = { plans: planStore(cache), hyphens: hyphenStore(cache) };
   }
 
   /** Loads the book and builds the first edition; resolves when its HTML is ready (or failed). */
@@ -180,13 +179,12 @@ export class PreviewSession {
   }
 
   /**
-   * What a target gets to render one edition in the preview: a build context of its own
-   * (nothing encoded outlives the render, so a changed image shows), no side files, and
-   * the build cache's page plans, so the Pages view prints once when the plan still holds,
-   * and its hyphenated text, so only the edited text is hyphenated again.
+   * What a target gets to render one edition in the preview: its own build context (so a
+   * changed image shows), no side files, and what the build cache keeps of the last print
+   * (the Pages view prints once when the page plan holds, and hyphenates only edited text).
    */
   private renderContext<Format extends 'html' | 'epub' | 'pdf'>(book: Book, edition: Edition, format: Format, browser: RenderContext<unknown>['browser']): RenderContext<TargetOptions[Format]> {
-    return { book, edition, options: book.targetOptions[format], build: new BuildContext(), browser, keep: async () => {}, plans: this.plans, hyphens: this.hyphens };
+    return { book, edition, options: book.targetOptions[format], build: new BuildContext(), browser, keep: async () => {}, ...this.earlier };
   }
 
   private async buildPdf(output: Output, book: Book, edition: Edition): Promise<void> {
