@@ -11,7 +11,7 @@ import { BrowserPool } from './browser/browser.js';
 import { BuildContext } from './build-context.js';
 import { writeAtomic } from './output/write.js';
 import { mayReuse, outputCache, renderThrough, type OutputCache, type OutputJob } from './cache/outputs.js';
-import { hyphenStore, planStore } from './cache/earlier.js';
+import { earlierStores } from './cache/earlier.js';
 import { cacheStore } from './cache/store.js';
 import { defaultFormats, targets, type TargetName } from './targets/registry.js';
 import type { RenderContext, RenderPhase, Target } from './targets/target.js';
@@ -170,8 +170,7 @@ async function renderEdition(job: OutputJob, build: BuildContext, browsers: Brow
         build,
         browser: () => browsers.get(),
         keep: keepSideFile,
-        plans: planStore(options.cache),
-        hyphens: hyphenStore(options.cache),
+        ...earlierStores(options.cache),
         progress,
       };
       const output = await render(context);

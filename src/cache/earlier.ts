@@ -33,12 +33,7 @@ export class EarlierStore {
   }
 }
 
-/** The plans of a build with a cache folder, else none. */
-export function planStore(dir: string | undefined): EarlierStore | undefined {
-  return dir ? new EarlierStore(cacheStore(dir), 'plans') : undefined;
-}
-
-/** The hyphenated text of a build with a cache folder, else none. */
-export function hyphenStore(dir: string | undefined): EarlierStore | undefined {
-  return dir ? new EarlierStore(cacheStore(dir), 'hyphens') : undefined;
+/** Both stores of a build with a cache folder, else none: the fields of a RenderContext. */
+export function earlierStores(dir: string | undefined): { plans?: EarlierStore; hyphens?: EarlierStore } {
+  return dir ? { plans: new EarlierStore(cacheStore(dir), 'plans'), hyphens: new EarlierStore(cacheStore(dir), 'hyphens') } : {};
 }

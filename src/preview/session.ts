@@ -13,7 +13,7 @@ import type { TargetOptions } from '../targets/options.js';
 import type { RenderContext } from '../targets/target.js';
 import { BuildContext } from '../build-context.js';
 import { defaultCacheDir } from '../cache/location.js';
-import { hyphenStore, planStore } from '../cache/earlier.js';
+import { earlierStores } from '../cache/earlier.js';
 import { abortableBrowser } from './abortable-browser.js';
 import { ChapterMemory } from './chapter-store.js';
 import { openEpub } from './epub-files.js';
@@ -48,7 +48,7 @@ export class PreviewSession {
   private readonly browsers = new BrowserPool();
   private readonly watcher = new FolderWatcher((paths) => this.changed(paths));
   private inputs: BookInputs;
-  private readonly earlier: Pick<RenderContext<unknown>, 'plans' | 'hyphens'>;
+  private readonly earlier: ReturnType<typeof earlierStores>;
   private queue: Promise<void> = Promise.resolve();
   private pending: Set<string> | undefined;
   private printed = '';
@@ -57,8 +57,7 @@ export class PreviewSession {
 
   constructor(private readonly options: SessionOptions) {
     this.inputs = inputsOf(options.manifest, undefined, options.source);
-    const cache = defaultCacheDir(options.manifest);
-    this.earlier = { plans: planStore(cache), hyphens: hyphenStore(cache) };
+    this.earlier = earlierStores(defaultCacheDir(options.manifest));
   }
 
   /** Loads the book and builds the first edition; resolves when its HTML is ready (or failed). */
