@@ -1,8 +1,6 @@
 import { warnOnce } from '../diagnostics/messages.js';
 import { lengthMm, trimSize } from './pdf/geometry.js';
-import { finishPdf, readPrint } from './pdf/pdf-file.js';
 import { bookmarks, documentInfo, printBook } from './pdf/print-book.js';
-import { setPrintBoxes } from './print/boxes.js';
 import { coverArt } from './print/cover-art.js';
 import { paperThickness, printCoverWrap, wrapTrim } from './print/cover-wrap.js';
 import { printImages } from './print/images.js';
@@ -28,6 +26,8 @@ export const printTarget: Target<TargetOptions['print']> = {
 
     const imageUrl = await printImages(edition.chapters, textBlock, options, context.build.dataUris.file);
     const { print, plan, layout } = await printBook({ ...context, options: page }, { cover: false, bleed, imageUrl });
+    // Loaded here, not at the top: pdf-lib is needed only once the print is made (as in pdf.ts).
+    const [{ finishPdf, readPrint }, { setPrintBoxes }] = await Promise.all([import('./pdf/pdf-file.js'), import('./print/boxes.js')]);
     setPrintBoxes(print, { trim, bleed, marks: options.marks === 'crop' });
     const info = documentInfo(edition);
     const pages = print.getPageCount();
