@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { merge, type ThreadResult } from '../../src/threads.js';
+import { bytesPerThread, merge, threadsWorth, type ThreadResult } from '../../src/threads.js';
 import { formatMessages } from '../../src/diagnostics/report.js';
 
 const manifestMessage = { reason: 'Unknown key `titel`', place: { line: 2, column: 1 }, fatal: true, ruleId: 'manifest-unknown-key', source: 'folio' };
@@ -36,4 +36,16 @@ test('the threads\' results merge into one: book.yaml\'s messages once, editions
     'chapters/fr/a.md:3:1  warning  French  x',
     'chapters/de/a.md:1:2  error  German  y',
   ]);
+});
+
+test('a book gets the threads its size is worth: one until each thread has its share of markdown, never more than asked', () => {
+  expect(threadsWorth(0, 4)).toBe(1);
+  // The mini fixture (2 editions, 56 kB) and six of the guide's editions (1.2 MB): one thread.
+  expect(threadsWorth(56_000, 2)).toBe(1);
+  expect(threadsWorth(1_200_000, 2)).toBe(1);
+  // All 16 editions of the guide (3.6 MB): two on two cores, two of four asked.
+  expect(threadsWorth(3_600_000, 2)).toBe(2);
+  expect(threadsWorth(3_600_000, 4)).toBe(2);
+  expect(threadsWorth(100 * bytesPerThread, 4)).toBe(4);
+  expect(threadsWorth(100 * bytesPerThread, 1)).toBe(1);
 });
