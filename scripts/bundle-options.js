@@ -6,9 +6,10 @@ export const bundleOptions = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // Left as packages: the browser driver and sharp (native code, loaded only when needed)
-  // and the tools that load TypeScript; css-tree, which reads its data files with require().
-  external: ['puppeteer', 'sharp', 'tsx', 'esbuild', 'css-tree'],
+  // Left as packages: sharp (native code, loaded only when needed) and the tools that load
+  // TypeScript; css-tree, which reads its data files with require(). The browser driver,
+  // puppeteer-core, is bundled: into chunks that only a build that prints loads.
+  external: ['sharp', 'tsx', 'esbuild', 'css-tree'],
   // CommonJS dependencies inside an ES module bundle still need a require().
   banner: { js: "import { createRequire as folioCreateRequire } from 'node:module'; const require = folioCreateRequire(import.meta.url);" },
   logLevel: 'error',

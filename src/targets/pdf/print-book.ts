@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { fontFaceCss, fontFilesFor, monoFontFilesFor } from '../../assets/fonts.js';
 import { printableCoverage, warnMissingGlyphs } from '../../assets/glyphs.js';
 import { imagesOf, placeholderUris } from '../../assets/images.js';
