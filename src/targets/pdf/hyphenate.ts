@@ -17,12 +17,15 @@ export function hyphenatorFor(lang: string): Hyphenator | undefined {
   if (['zh', 'ja', 'ko', 'km'].includes(base)) return undefined;
   for (const name of [`hyphen/${lang.toLowerCase()}`, modules[base] ?? `hyphen/${base}`]) {
     try {
-      const { hyphenateSync } = require(name) as { hyphenateSync: (text: string, options: { minWordLength: number }) => string };
-      // Short words are left whole: a two-letter fragment at a line's end reads badly.
-      return (text) => hyphenateSync(text, { minWordLength: 6 });
+      require.resolve(name);
     } catch {
-      // not a language the package has
+      continue; // not a language the package has
     }
+    // The patterns are loaded on first use: a print whose text the last build hyphenated
+    // (RememberingHyphenator) needs none of them.
+    let patterns: { hyphenateSync: (text: string, options: { minWordLength: number }) => string } | undefined;
+    // Short words are left whole: a two-letter fragment at a line's end reads badly.
+    return (text) => (patterns ??= require(name) as NonNullable<typeof patterns>).hyphenateSync(text, { minWordLength: 6 });
   }
   return undefined;
 }
