@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { probeImage } from '../assets/probe.js';
+import { probeRemembered } from '../cache/probes.js';
 import { error, warn } from '../diagnostics/messages.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/schema.js';
@@ -60,7 +60,7 @@ export function checkManifestFiles(manifest: Manifest, source: LoadedManifest, r
  * A missing file is a warning (the book is built without a cover); a cover outside the
  * book's folders, or not the image its name says, is an error.
  */
-export async function findCover(manifest: Manifest, source: LoadedManifest, roots: BookRoots): Promise<string | undefined> {
+export async function findCover(manifest: Manifest, source: LoadedManifest, roots: BookRoots, cacheDir?: string): Promise<string | undefined> {
   if (!manifest.cover) return undefined;
   const at = source.locate(['cover']);
   const checked = roots.check(path.resolve(source.root, manifest.cover));
@@ -72,7 +72,7 @@ export async function findCover(manifest: Manifest, source: LoadedManifest, root
     error(source.file, `Cover image ${manifest.cover} is ${checked.problem}`, at, 'cover-refused');
     return undefined;
   }
-  const probe = await probeImage(checked.path);
+  const probe = await probeRemembered(checked.path, cacheDir);
   if (!probe.ok) {
     error(source.file, `Cover image ${manifest.cover} ${probe.problem}`, at, 'cover-refused');
     return undefined;

@@ -80,7 +80,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
   const roots = bookRoots(manifest, source, options.source);
   const checked = checkManifestFiles(manifest, source, roots);
   files.push(...checked.stylesheets);
-  const cover = await findCover(manifest, source, roots);
+  const cover = await findCover(manifest, source, roots, options.cache);
   const plugins = await loadPlugins(manifest.plugins, source, roots, { timeout: manifest.pluginTimeout });
 
   // With errors in book.yaml the chapters are still checked, but no edition is written.

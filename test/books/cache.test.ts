@@ -79,7 +79,7 @@ describe('the build cache', () => {
   test('a first build with an empty cache is the build without one, and writes its entries', async () => {
     const first = await cachedEqualsCold();
     expect(unchanged(first)).toEqual([]);
-    expect(readdirSync(cache).sort()).toEqual(['chapters', 'hyphens', 'outputs', 'plans']);
+    expect(readdirSync(cache).sort()).toEqual(['chapters', 'hyphens', 'outputs', 'plans', 'probes']);
   });
 
   test('a rebuild with nothing changed renders nothing, writes nothing and says unchanged', async () => {
@@ -119,7 +119,7 @@ describe('the build cache', () => {
 
   test('damaged entries are misses, never wrong files', async () => {
     edit('chapters/en/preface.md', (text) => text.replace('again and again', 'over and over'));
-    for (const kind of ['chapters', 'hyphens', 'outputs', 'plans']) {
+    for (const kind of ['chapters', 'hyphens', 'outputs', 'plans', 'probes']) {
       for (const name of readdirSync(path.join(cache, kind), { recursive: true }).map(String)) {
         const file = path.join(cache, kind, name);
         if (!statSync(file).isFile()) continue;
