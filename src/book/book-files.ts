@@ -6,6 +6,7 @@ import type { Manifest } from '../manifest/schema.js';
 import type { VFile } from 'vfile';
 import { BookRoots, patternFolder } from './roots.js';
 import { checkStylesheet } from './stylesheets.js';
+import type { CoverFile } from './types.js';
 
 /**
  * The book's roots: the folder of book.yaml, the folders of `roots:` and of the `assets`
@@ -58,9 +59,10 @@ export function checkManifestFiles(manifest: Manifest, source: LoadedManifest, r
 /**
  * The cover's real path when the manifest names one that may be read and is an image.
  * A missing file is a warning (the book is built without a cover); a cover outside the
- * book's folders, or not the image its name says, is an error.
+ * book's folders, or not the image its name says, is an error. Its pixel size comes with
+ * it, read from its header by the probe (kept in the build cache when there is one).
  */
-export async function findCover(manifest: Manifest, source: LoadedManifest, roots: BookRoots, cacheDir?: string): Promise<string | undefined> {
+export async function findCover(manifest: Manifest, source: LoadedManifest, roots: BookRoots, cacheDir?: string): Promise<CoverFile | undefined> {
   if (!manifest.cover) return undefined;
   const at = source.locate(['cover']);
   const checked = roots.check(path.resolve(source.root, manifest.cover));
@@ -77,5 +79,5 @@ export async function findCover(manifest: Manifest, source: LoadedManifest, root
     error(source.file, `Cover image ${manifest.cover} ${probe.problem}`, at, 'cover-refused');
     return undefined;
   }
-  return checked.path;
+  return { path: checked.path, width: probe.width, height: probe.height };
 }

@@ -24,7 +24,7 @@ import { ChapterRunner, editionProcessor } from './chapter-worker.js';
 import type { ChapterProcessor } from './processor.js';
 import { numberTables } from './tables.js';
 import { chapterCache, onFirstUse, type ChapterCache } from '../cache/chapters.js';
-import type { Book, Chapter, Edition, Part } from './types.js';
+import type { Book, Chapter, CoverFile, Edition, Part } from './types.js';
 
 export interface LoadOptions {
   /** Languages to load, default all of the manifest's. */
@@ -109,7 +109,7 @@ export async function loadBook(manifestPath: string, options: LoadOptions = {}):
       const processor = onFirstUse(() => editionProcessor(manifest, source.root, roots, plugins, lang));
       let loaded: Awaited<ReturnType<typeof loadEdition>>;
       try {
-        loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, cache, sourceOf, coverPath: cover, roots, store: options.chapters });
+        loaded = await loadEdition({ manifest, source, outline, lang, strings, processor, runner, cache, sourceOf, cover, roots, store: options.chapters });
       } catch (cause) {
         // A failure no chapter caught (a bug) costs this edition only, never the others.
         aboutEdition(reportFailure(manifestFile, `${lang} edition failed`, cause, undefined, 'edition-failed'), lang);
@@ -165,7 +165,7 @@ interface EditionInput {
   runner: ChapterRunner | undefined;
   cache: ChapterCache;
   sourceOf(slug: string): string;
-  coverPath: string | undefined;
+  cover: CoverFile | undefined;
   roots: BookRoots;
   store: ChapterStore | undefined;
 }
@@ -177,7 +177,7 @@ async function loadEdition(input: EditionInput): Promise<{ edition: Edition; ref
   const edition: Edition = {
     lang,
     dir: directionOf(lang),
-    metadata: editionMetadata(manifest, lang, input.coverPath),
+    metadata: editionMetadata(manifest, lang, input.cover),
     front: [],
     body: [],
     parts: outline.parts.map((part): Part => ({

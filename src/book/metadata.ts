@@ -1,7 +1,7 @@
 import mime from 'mime-types';
 import { v5 as uuidv5 } from 'uuid';
 import type { Localized, Manifest } from '../manifest/schema.js';
-import type { EditionMetadata } from './types.js';
+import type { CoverFile, EditionMetadata } from './types.js';
 
 /** Namespace for identifiers Folio derives (a fixed UUID, so derived ids never change). */
 const FOLIO_NAMESPACE = 'b7d4b6b0-5f0e-4c4e-9a55-6f6c696f0001';
@@ -30,8 +30,8 @@ export function directionOf(lang: string): 'ltr' | 'rtl' {
   return rtlLanguages.has(lang.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
 }
 
-/** The metadata of one edition; `coverPath` is absolute and known to exist, or undefined. */
-export function editionMetadata(manifest: Manifest, lang: string, coverPath: string | undefined): EditionMetadata {
+/** The metadata of one edition; the cover's path is absolute and known to exist (findCover). */
+export function editionMetadata(manifest: Manifest, lang: string, cover: CoverFile | undefined): EditionMetadata {
   const defaultLang = manifest.languages[0]!;
   const authors = typeof manifest.author === 'string' ? [manifest.author] : manifest.author;
   return {
@@ -45,8 +45,6 @@ export function editionMetadata(manifest: Manifest, lang: string, coverPath: str
     identifier: pick(manifest.identifier, lang, defaultLang) ?? derivedIdentifier(manifest.slug, lang),
     description: pick(manifest.description, lang, defaultLang),
     subjects: manifest.subjects,
-    cover: coverPath
-      ? { path: coverPath, mediaType: mime.lookup(coverPath) || 'application/octet-stream' }
-      : undefined,
+    cover: cover ? { ...cover, mediaType: mime.lookup(cover.path) || 'application/octet-stream' } : undefined,
   };
 }

@@ -79,7 +79,14 @@ export interface EditionMetadata {
   identifier: string;
   description?: string;
   subjects: string[];
-  cover?: { path: string; mediaType: string };
+  cover?: CoverFile & { mediaType: string };
+}
+
+/** The cover's real path, and its pixel size as a browser shows it when its header gives one. */
+export interface CoverFile {
+  path: string;
+  width?: number;
+  height?: number;
 }
 
 /** One language of the book. */

@@ -17,7 +17,7 @@ export const pdfTarget: Target<PdfOptions> = {
   async render(context) {
     const { book, edition } = context;
     const trim = trimSize(context.options.size)!;
-    const art = edition.metadata.cover && (await coverArt(edition.metadata.cover.path, trim));
+    const art = edition.metadata.cover && (await coverArt(edition.metadata.cover, trim));
     if (art?.fit === 'contain') {
       warnOnce(book.manifestFile, `The cover art's shape differs from the page's by ${Math.round(art.mismatch * 100)} %: it is shown whole on the colour of its edge instead of cropped. Art in the page's proportions fills the page`, book.locate(['cover']), 'cover-fit');
     }

@@ -35,7 +35,7 @@ export const printTarget: Target<TargetOptions['print']> = {
 
     const spine = options.spine ? lengthMm(options.spine)! : pages * paperThickness[options.paper];
     const cover = edition.metadata.cover;
-    const art = cover && (await coverArt(cover.path, { width: trim.width + bleed, height: trim.height + 2 * bleed }, { maxPpi: options.maxPpi, edge: !options.coverColor }));
+    const art = cover && (await coverArt(cover, { width: trim.width + bleed, height: trim.height + 2 * bleed }, { maxPpi: options.maxPpi, edge: !options.coverColor }));
     if (art?.fit === 'contain') {
       warnOnce(book.manifestFile, `The cover art's shape differs from the front cover's by ${Math.round(art.mismatch * 100)} %: it is shown whole on the colour of its edge instead of cropped. Art of ${Math.round(trim.width + bleed)} × ${Math.round(trim.height + 2 * bleed)} mm proportions fills the front`, book.locate(['cover']), 'cover-fit');
     }

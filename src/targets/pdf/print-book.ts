@@ -64,10 +64,11 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
   // as an unhandled rejection while the HTML is still being made.
   page.catch(() => undefined);
   try {
-    // Images are data URIs in the print that ships; the measuring print gets stand-ins.
+    // Images are data URIs in the print that ships; the measuring print gets stand-ins
+    // (made only when there is one to make: reading their sizes loads sharp).
     const cover = options.cover ? edition.metadata.cover : undefined;
     const imageFiles = [...(cover ? [cover.path] : []), ...imagesOf(edition.chapters.map((chapter) => chapter.tree))];
-    const standIns = await placeholderUris(imageFiles, context.build.dataUris.file);
+    const standIns = () => placeholderUris(imageFiles, context.build.dataUris.file);
     const hyphenation = await rememberingHyphenator(context);
     const print = async (pagination: Pagination, images: (file: string) => string, measuring: boolean) => {
       context.progress?.(measuring ? 'measure' : 'print');
@@ -99,7 +100,7 @@ export async function printBook(context: RenderContext<PageOptions>, options: Pr
     const earlier = await context.plans?.get(planName).then(asPlan);
     const once = earlier && (await print(earlier, shipped, false));
     const frontMatter = once && new Set(once.layout.front.map((chapter) => chapter.id));
-    let { plan, second } = once && planHolds(earlier!, openerIds(once.layout), frontMatter!, once.landed) ? { plan: earlier, second: once } : await measure(standIns);
+    let { plan, second } = once && planHolds(earlier!, openerIds(once.layout), frontMatter!, once.landed) ? { plan: earlier, second: once } : await measure(await standIns());
     let landed = second.landed;
     // Should an image lay out otherwise than its pixel size says, measure it for real.
     if (!matchesPlan(plan, landed)) {

@@ -1,4 +1,5 @@
 import { decoding, imageSize } from '../../assets/images.js';
+import type { CoverFile } from '../../book/types.js';
 import { downsampled } from './images.js';
 
 /** How far the art's shape may differ from its box before it is fitted whole instead of cropped. */
@@ -20,11 +21,13 @@ export interface CoverArt {
  * Fits cover art to a box of `box` mm. Art of the box's shape fills it; other art would
  * lose its title to the crop (a square cover on A4 loses a third), so it is shown whole on
  * the colour of its own edge. With `maxPpi`, art with more pixels than that at the box's
- * size is downsampled (the guide's 4956 px cover is 596 ppi on A4).
+ * size is downsampled (the guide's 4956 px cover is 596 ppi on A4). The art's pixel size
+ * is the one its probe read when the book was loaded, if any: sharp is then not loaded.
  */
-export async function coverArt(file: string, box: { width: number; height: number }, options: { maxPpi?: number; edge?: boolean } = {}): Promise<CoverArt | undefined> {
+export async function coverArt(cover: CoverFile, box: { width: number; height: number }, options: { maxPpi?: number; edge?: boolean } = {}): Promise<CoverArt | undefined> {
   const { maxPpi } = options;
-  const size = await imageSize(file);
+  const file = cover.path;
+  const size = cover.width && cover.height ? { width: cover.width, height: cover.height } : await imageSize(file);
   if (!size) return undefined;
   const mismatch = Math.abs(size.width / size.height / (box.width / box.height) - 1);
   const fit = mismatch > coverTolerance ? 'contain' : 'cover';
