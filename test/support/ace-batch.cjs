@@ -27,6 +27,7 @@ process.env.ACE_TIMEOUT_INITIAL = process.env.ACE_TIMEOUT_INITIAL || '120000';
 
 const { existsSync } = require('node:fs');
 const path = require('node:path');
+const { pathToFileURL } = require('node:url');
 const ace = require('@daisy/ace-core');
 const runner = require('@daisy/ace-axe-runner-puppeteer');
 const logger = require('@daisy/ace-logger');
@@ -35,13 +36,25 @@ const puppeteer = require('puppeteer');
 // The runner's own copy of the helper that adds Ace's scripts to each document.
 const pageScripts = require(require.resolve('@daisy/puppeteer-utils', { paths: [path.dirname(require.resolve('@daisy/ace-axe-runner-puppeteer'))] }));
 
-// Ace adds axe-core to every document as axe.js, 1.3 MB of source that Chromium reads and
-// compiles again each time; the same package ships the same axe-core minified (axe.min.js,
-// 0.6 MB). Checked on the guide's EPUBs and on a copy of a fixture spoiled with 36
-// findings of 6 rules: every report.json identical but for its date, for 10 % less CPU.
-const addScripts = pageScripts.addScripts;
+// Ace adds its scripts to every document with the helper's addScripts: Puppeteer reads each
+// file and sends its text to the page, where it runs as an inline script. For axe.js that
+// is 1.3 MB of source sent, parsed and compiled again for each document: 42 % of the
+// renderer's work per document on the guide. Two changes, nothing else:
+// - The same package ships the same axe-core minified (axe.min.js, 0.6 MB); it is used
+//   when it is there.
+// - Each script is added by its file URL, as a <script src> (still marked data-ace, as the
+//   helper marks it): Chromium reads it from disk, and a renderer compiles a script it has
+//   seen before from its cache. The runner's request handler lets file: scripts through.
+// Checked on 16 EPUBs (4 of the guide, the fixtures, the public books and a copy of a
+// fixture spoiled with 42 findings of 7 rules): every report.json identical but for its
+// date, for 30 % less CPU.
 const minified = (file) => file.replace(/([\\/]axe-core-for-ace[\\/])axe\.js$/, '$1axe.min.js');
-pageScripts.addScripts = (paths, page) => addScripts(paths.map((file) => (existsSync(minified(file)) ? minified(file) : file)), page);
+pageScripts.addScripts = async (paths, page) => {
+  for (const file of paths) {
+    const script = await page.addScriptTag({ url: pathToFileURL(existsSync(minified(file)) ? minified(file) : file).href });
+    await page.evaluate((element) => element.setAttribute('data-ace', ''), script);
+  }
+};
 
 // The runner opens a page per document and closes it after. Here the browser hands out
 // tabs that were closed before, and each document is a navigation in one of them: Chromium
