@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,4 +129,34 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (
   });
   await Promise.all(workers);
   return results;
+}
+
+/**
+ * The plain text calibre's ebook-convert makes of each of `files` (calibre reads the EPUB as
+ * a reading system would). calibre-batch.py runs ebook-convert's own code over several files
+ * in one process; the files are split over `concurrency` such processes. Texts are in the
+ * order of `files`; a file calibre cannot read fails the call with calibre's output.
+ */
+export async function calibreTexts(files: readonly string[], concurrency = availableParallelism()): Promise<string[]> {
+  requireTool('calibre-debug', ['--version'], 'apt-get install -y calibre');
+  if (files.length === 0) throw new Error('calibreTexts: no files to read');
+  const size = Math.ceil(files.length / Math.max(1, concurrency));
+  const groups = Array.from({ length: Math.ceil(files.length / size) }, (_, index) => files.slice(index * size, (index + 1) * size));
+  const texts = await Promise.all(
+    groups.map(async (group) => {
+      const out = mkdtempSync(path.join(tmpdir(), 'folio-calibre-'));
+      try {
+        const { stdout, stderr } = await runProcess('calibre-debug', [path.join(supportDir, 'calibre-batch.py'), out, ...group], {
+          env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' },
+        });
+        const ok = new Set(stdout.split('\n').flatMap((line) => /^FOLIO-CALIBRE ok (\d+)$/.exec(line)?.[1] ?? []).map(Number));
+        const unread = group.filter((_, index) => !ok.has(index));
+        if (unread.length > 0) throw new Error(`calibre could not read ${unread.join(', ')}:\n${excerpt(stdout + stderr)}`);
+        return group.map((_, index) => readFileSync(path.join(out, `${index}.txt`), 'utf8'));
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    }),
+  );
+  return texts.flat();
 }
