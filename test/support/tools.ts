@@ -11,16 +11,21 @@ export const corpusRoot = path.resolve(repoRoot, '../shared/corpora/agency-succe
 export const corpusSource = path.join(corpusRoot, 'content/{lang}/insights/{slug}.md');
 export const corpusAvailable = existsSync(corpusRoot);
 
+/** The tools requireTool() found, in this test file: each is looked for once, not at every call. */
+const found = new Set<string>();
+
 /**
  * Tests need real tools (Chromium, Java, EPUBCheck, poppler). A missing one fails the test
  * with the command that installs it; nothing is skipped in silence, least of all in CI.
  */
 export function requireTool(command: string, versionArgs: string[], install: string): void {
+  if (found.has(command)) return;
   try {
     execFileSync(command, versionArgs, { stdio: 'ignore' });
   } catch {
     throw new Error(`${command} is needed by this test and is missing: ${install}`);
   }
+  found.add(command);
 }
 
 /**
