@@ -38,6 +38,9 @@ export default {
   // Two test files at a time even on two cores (Jest would take one): much of a file's time
   // is spent in Chromium, Java or calibre, one process each, while the other core idles.
   maxWorkers: 2,
+  // One temporary folder for the run, removed after it (test/support/global-builds.cjs).
+  globalSetup: '<rootDir>/test/support/run-folder-setup.cjs',
+  globalTeardown: '<rootDir>/test/support/run-folder-teardown.cjs',
   // The slowest files first, whether or not Jest has timed an earlier run (test/support/sequencer.cjs).
   testSequencer: '<rootDir>/test/support/sequencer.cjs',
   // Browser and Java validators are slow to start, and a loaded machine slower still.

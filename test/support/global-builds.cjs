@@ -19,11 +19,36 @@ const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 
+/**
+ * One temporary folder per run, under the system's, made the TMPDIR of Jest, of its
+ * workers and of every process they start (Folio, Chromium, Ace), so that whatever a test
+ * leaves in its temporary folders goes with the run (runFolderTeardown): a suite run left
+ * about 300 MB behind in /tmp before. Made by the first global setup that runs (a tier's,
+ * or the root's when only the unit tier runs). Owned by this Jest process: a Jest run that
+ * a test starts (the CI scripts' test) inherits the variables and makes a folder of its own.
+ */
+function useRunFolder() {
+  if (process.env.FOLIO_TEST_RUN_OWNER === String(process.pid)) return;
+  const folder = mkdtempSync(path.join(tmpdir(), 'folio-test-'));
+  process.env.FOLIO_TEST_RUN_OWNER = String(process.pid);
+  process.env.FOLIO_TEST_RUN_FOLDER = folder;
+  process.env.TMPDIR = folder;
+}
+
+/** Removes the run's folder, after the tiers' teardowns; FOLIO_KEEP_BUILDS=1 keeps it. */
+function removeRunFolder() {
+  const folder = process.env.FOLIO_TEST_RUN_FOLDER;
+  if (process.env.FOLIO_TEST_RUN_OWNER !== String(process.pid) || !folder) return;
+  if (process.env.FOLIO_KEEP_BUILDS) process.stdout.write(`\nkept ${folder}\n`);
+  else rmSync(folder, { recursive: true, force: true });
+}
+
 /** The children still building, by variable: teardown waits for them. */
 const running = new Map();
 
 /** Starts building the books listed by the module `list` (relative to the repository) into a new $variable folder. */
 function buildShared(rootDir, list, variable, prefix) {
+  useRunFolder();
   const root = mkdtempSync(path.join(tmpdir(), prefix));
   process.env[variable] = root;
   const started = Date.now();
@@ -53,4 +78,4 @@ async function removeShared(variable) {
   else rmSync(root, { recursive: true, force: true });
 }
 
-module.exports = { buildShared, removeShared };
+module.exports = { buildShared, removeShared, useRunFolder, removeRunFolder };
