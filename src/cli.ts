@@ -11,6 +11,7 @@ import { manifestLanguages, parseFormats, parseJobs, parseLanguages } from './op
 import { parseShard, shardLanguages } from './shard.js';
 import { defaultFormats, targets } from './targets/registry.js';
 import { defaultCacheDir } from './cache/location.js';
+import { folioVersion } from './package-root.js';
 import { mayReuse } from './cache/outputs.js';
 import { LiveProgress } from './diagnostics/reporters/progress.js';
 import { buildInThreads, isBuildWorker, runBuildWorker, threadsFor } from './threads.js';
@@ -19,6 +20,7 @@ import { isChapterWorker, runChapterWorker } from './book/chapter-worker.js';
 /** `folio build`, `folio check`, `folio init` and `folio preview`: argv → build() → diagnostics → exit code. */
 const program = new Command('folio')
   .description('Build the EPUB, print PDF and single-page HTML editions of a book.')
+  .version(folioVersion(), '-V, --version', "print Folio's version")
   .exitOverride()
   .showHelpAfterError();
 

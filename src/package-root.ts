@@ -17,8 +17,12 @@ export const packageRoot: string = (() => {
   return dir;
 })();
 
-/** "Folio x.y.z", as the files Folio makes name their producer; read when first asked for. */
+/** Folio's version, from its package.json; read when first asked for. */
+export function folioVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** "Folio x.y.z", as the files Folio makes name their producer. */
 export function producer(): string {
-  const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-  return `Folio ${version}`;
+  return `Folio ${folioVersion()}`;
 }

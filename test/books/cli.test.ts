@@ -122,6 +122,11 @@ describe('folio build', () => {
     }
   });
 
+  test('--version and -V print the version of package.json and exit 0', async () => {
+    const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) expect(await folio([flag])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   test('usage errors exit 2 with a message that says what to do', async () => {
     const format = await folio(['build', '--format', 'html,docx']);
     expect(format).toMatchObject({ code: 2, stderr: 'error  Unknown format docx; available: html, epub, pdf, print\n' });
