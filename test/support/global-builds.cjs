@@ -22,9 +22,9 @@ const path = require('node:path');
 /**
  * One temporary folder per run, under the system's, made the TMPDIR of Jest, of its
  * workers and of every process they start (Folio, Chromium, Ace), so that whatever a test
- * leaves in its temporary folders goes with the run (runFolderTeardown): a suite run left
- * 77 folders, 153 MB, behind in /tmp before. Made by the first global setup that runs (a tier's,
- * or the root's when only the unit tier runs). Owned by this Jest process: a Jest run that
+ * leaves in its temporary folders goes with the run (removeRunFolder): a whole run left
+ * 77 folders, 153 MB, behind in /tmp before. Made by the first global setup that runs (a
+ * tier's, or the root's when only the unit tier runs). Owned by this Jest process: a Jest run that
  * a test starts (the CI scripts' test) inherits the variables and makes a folder of its own.
  */
 function useRunFolder() {
