@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { imagesOf } from '../assets/images.js';
 import type { LoadedBook } from '../book/load.js';
+import type { Book } from '../book/types.js';
 
 /** What a preview watches of a book, from its last load. */
 export interface BookInputs {
@@ -65,4 +66,10 @@ function foldersUnder(dir: string): string[] {
 export function isScratchFile(file: string): boolean {
   const name = path.basename(file);
   return name.startsWith('.') || name.endsWith('~') || /\.(?:swp|swx|swo|tmp|bak|orig)$/i.test(name) || /^\d+$/.test(name) || name.startsWith('#');
+}
+
+/** The chapter whose file a batch of changes touched, if it touched one. */
+export function chapterOf(paths: Set<string>, book: Book | undefined): string | undefined {
+  for (const edition of book?.editions ?? []) for (const chapter of edition.chapters) if (paths.has(chapter.file.path)) return chapter.slug;
+  return undefined;
 }

@@ -75,8 +75,12 @@ export function previewServer(session: PreviewSession): { server: Server; broadc
     if (rest.length === 0) return request.trailingSlash ? send(res, 200, shellPage(first, session.languages), 'text/html; charset=utf-8', 'page') : redirect(res, `/${first}/`);
     if (where === 'edition.html') return send(res, 200, output.html ?? waitingPage(first, output.state), 'text/html; charset=utf-8', 'edition');
     if (where === 'edition.pdf') return output.pdf ? send(res, 200, output.pdf, 'application/pdf', 'data') : text(res, 404, 'No PDF yet');
+    if (where === 'pages.json') {
+      session.want(first, 'pdf');
+      return send(res, 200, JSON.stringify({ generation: output.state.pdf.generation }), 'application/json', 'data');
+    }
     if (where === 'epub.json') {
-      session.wantEpub(first);
+      session.want(first, 'epub');
       return send(res, 200, JSON.stringify({ generation: output.state.epub.generation, spine: output.epub?.spine ?? [] }), 'application/json', 'data');
     }
     if (rest[0] === 'epub') {

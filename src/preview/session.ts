@@ -17,7 +17,7 @@ import { earlierStores } from '../cache/earlier.js';
 import { abortableBrowser } from './abortable-browser.js';
 import { ChapterMemory } from './chapter-store.js';
 import { openEpub } from './epub-files.js';
-import { inputsOf, isScratchFile, type BookInputs } from './inputs.js';
+import { chapterOf, inputsOf, isScratchFile, type BookInputs } from './inputs.js';
 import { LatestJob } from './jobs.js';
 import { pageDiagnostics, terminalLines } from './messages.js';
 import { FolderWatcher } from './watch.js';
@@ -37,8 +37,8 @@ export interface SessionOptions {
 /**
  * The preview's builds: one load of the book per batch of saves (only the chapters that
  * changed are processed again, see ChapterMemory), the HTML edition at once, then the
- * PDF (and the EPUB, once a page has shown it) in the background, each superseded by
- * the next save. An edition with errors keeps its last good outputs; the errors go to
+ * PDF and the EPUB, once a page has shown their views, in the background, each superseded
+ * by the next save. An edition with errors keeps its last good outputs; the errors go to
  * the page and the terminal.
  */
 export class PreviewSession {
@@ -74,17 +74,22 @@ export class PreviewSession {
     if (this.languages.length > 0 ? !this.languages.includes(lang) : !/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(lang)) return false;
     if (this.outputs.has(lang)) return true;
     const state: EditionState = { lang, html: 0, building: true, diagnostics: [], pdf: { generation: 0, status: 'idle' }, epub: { generation: 0, status: 'idle' } };
-    this.outputs.set(lang, { state, wantsEpub: false, pdfJob: new LatestJob(), epubJob: new LatestJob() });
+    this.outputs.set(lang, { state, wantsPdf: false, wantsEpub: false, pdfJob: new LatestJob(), epubJob: new LatestJob() });
     if (this.outputs.size > 1) this.schedule(new Set());
     return true;
   }
 
-  /** A page showed the EPUB view of `lang`: build it now if it is not there. */
-  wantEpub(lang: string): void {
+  /**
+   * A page showed the Pages or the EPUB view of `lang`: make that output now if it is not
+   * there, and keep it up to date from then on. Neither is made before it is asked for: an
+   * author who writes in the HTML view pays no print (seconds of CPU on a long book) per save.
+   */
+  want(lang: string, format: 'pdf' | 'epub'): void {
     const output = this.outputs.get(lang);
-    if (!output || output.wantsEpub) return;
-    output.wantsEpub = true;
-    if (output.last) void this.buildEpub(output, output.last.book, output.last.edition);
+    const flag = format === 'pdf' ? 'wantsPdf' : 'wantsEpub';
+    if (!output || output[flag]) return;
+    output[flag] = true;
+    if (output.last) void (format === 'pdf' ? this.buildPdf(output, output.last.book, output.last.edition) : this.buildEpub(output, output.last.book, output.last.edition));
   }
 
   private changed(paths: Set<string>): void {
@@ -163,7 +168,7 @@ export class PreviewSession {
     const same = html === output.html;
     if (!same) output.html = html;
     this.publish(output, { building: false, diagnostics, chapter, html: same ? output.state.html : output.state.html + 1 });
-    if (output.pdfKey !== this.sourceKey(output)) void this.buildPdf(output, book, edition);
+    if (output.wantsPdf && output.pdfKey !== this.sourceKey(output)) void this.buildPdf(output, book, edition);
     if (output.wantsEpub && output.epubKey !== this.sourceKey(output)) void this.buildEpub(output, book, edition);
   }
 
@@ -240,10 +245,4 @@ export class PreviewSession {
     await this.queue.catch(() => undefined);
     await this.browsers.close();
   }
-}
-
-/** The chapter whose file a batch of changes touched, if it touched one. */
-function chapterOf(paths: Set<string>, book: Book | undefined): string | undefined {
-  for (const edition of book?.editions ?? []) for (const chapter of edition.chapters) if (paths.has(chapter.file.path)) return chapter.slug;
-  return undefined;
 }

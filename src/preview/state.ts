@@ -22,11 +22,13 @@ export interface Output {
   html?: string;
   pdf?: Uint8Array;
   epub?: EpubFiles;
+  /** A page has shown the Pages view: from then on the PDF is kept up to date too. */
+  wantsPdf: boolean;
   /** A page has asked for the EPUB view: from then on the EPUB is kept up to date too. */
   wantsEpub: boolean;
   pdfJob: LatestJob<Uint8Array>;
   epubJob: LatestJob<EpubFiles>;
-  /** The last good edition, for an EPUB asked for later. */
+  /** The last good edition, for a PDF or an EPUB asked for later. */
   last?: { book: Book; edition: Edition };
   /** What the PDF and the EPUB shown were made from (see PreviewSession.sourceKey): when it differs, they are rebuilt. */
   pdfKey?: string;

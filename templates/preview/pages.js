@@ -20,6 +20,7 @@ export class PagesView {
     this.count = root.querySelector('#page-count');
     this.status = root.querySelector('#pdf-status');
     this.active = false;
+    this.asked = false;
     this.shown = 0;
     this.state = undefined;
     this.loading = Promise.resolve();
@@ -27,6 +28,13 @@ export class PagesView {
 
   show() {
     this.active = true;
+    // The preview prints an edition only once a page has shown its Pages view: ask, once.
+    if (!this.asked) {
+      this.asked = true;
+      fetch('pages.json', { cache: 'no-store' }).catch(() => {
+        this.asked = false;
+      });
+    }
     this.refresh();
   }
 
@@ -37,7 +45,7 @@ export class PagesView {
   update(state) {
     this.state = state;
     const { pdf } = state;
-    this.status.textContent = pdf.status === 'building' ? '· printing…' : pdf.status === 'failed' ? `· the PDF failed: ${pdf.error}` : pdf.milliseconds ? `· printed in ${(pdf.milliseconds / 1000).toFixed(1)} s` : '';
+    this.status.textContent = pdf.status === 'building' || (pdf.status === 'idle' && this.asked) ? '· printing…' : pdf.status === 'failed' ? `· the PDF failed: ${pdf.error}` : pdf.milliseconds ? `· printed in ${(pdf.milliseconds / 1000).toFixed(1)} s` : '';
     this.refresh();
   }
 

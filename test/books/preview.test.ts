@@ -173,6 +173,9 @@ describe('folio preview', () => {
   });
 
   test('the Pages view shows the print edition, and its new page count after text is added', async () => {
+    // Nothing was printed for the saves before: the PDF is made once the Pages view is shown.
+    expect(output).not.toMatch(/^en {2}pdf /m);
+    expect(await rawGet('/en/edition.pdf')).toMatchObject({ status: 404 });
     await page.click('[data-view="pages"]');
     await page.waitForFunction(() => Number(document.getElementById('page-count')!.dataset.pages) > 0 && document.getElementById('pdf-status')!.textContent!.includes('printed'), { timeout: 120000 });
     const pages = () => page.$eval('#page-count', (element) => Number((element as HTMLElement).dataset.pages));
