@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, loadBook } from '../../src/index.js';
+import { build } from '../../src/index.js';
 import { builtBook, buildsRoot, type BuiltBook } from '../support/books.js';
 import { guideLanguages, guideReadingOrder } from '../support/corpus.js';
 import { calibreTexts, epubcheckAll, readEpub } from '../support/epub.js';
@@ -93,11 +93,11 @@ describeCorpus(`EPUB editions of the whole guide${corpusAvailable ? '' : ' (skip
   });
 
   test('calibre reads every edition and finds every chapter title in it', async () => {
-    const { book } = await loadBook(manifest, { source });
     const texts = await calibreTexts(languages.map(file));
     languages.forEach((lang, index) => {
       const content = texts[index]!.replace(/\s+/g, ' ');
-      const titles = book!.editions.find((edition) => edition.lang === lang)!.chapters.map((chapter) => chapter.title.replace(/\s+/g, ' '));
+      // The titles of the chapters as the build loaded them from the sources.
+      const titles = (epub.titles[lang] ?? []).map((title) => title.replace(/\s+/g, ' '));
       expect([lang, titles.length]).toEqual([lang, lang === 'km' ? 16 : 17]);
       expect([lang, titles.filter((title) => !content.includes(title))]).toEqual([lang, []]);
     });

@@ -47,6 +47,8 @@ export interface BuiltBook {
   lines: string[];
   /** Final print HTML of each PDF edition, by language (FOLIO_PRINT_HTML_DIR). */
   printHtml: Record<string, string>;
+  /** The chapter titles of each edition the build loaded (plain text), in reading order, by language. */
+  titles: Record<string, string[]>;
   /** An edition's file: file('en', 'epub'). */
   file(lang: string, extension: 'html' | 'epub' | 'pdf'): string;
 }

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
           ),
           lines: formatMessages(result.files, repoRoot),
           printHtml,
+          titles: Object.fromEntries((result.book?.editions ?? []).map((edition) => [edition.lang, edition.chapters.map((chapter) => chapter.title)])),
         });
       }),
     );
