@@ -69,8 +69,8 @@ export interface Violation {
 let minifiedAxe: string | undefined;
 /** axe.min.js of the axe-core that @axe-core/puppeteer itself uses (it may have a copy of its own). */
 function axeSource(): string {
-  const file = require.resolve('axe-core/axe.min.js', { paths: [path.dirname(require.resolve('@axe-core/puppeteer'))] });
-  return (minifiedAxe ??= readFileSync(file, 'utf8'));
+  minifiedAxe ??= readFileSync(require.resolve('axe-core/axe.min.js', { paths: [path.dirname(require.resolve('@axe-core/puppeteer'))] }), 'utf8');
+  return minifiedAxe;
 }
 
 /**
