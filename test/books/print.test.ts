@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from '../../src/index.js';
@@ -137,5 +137,31 @@ describe('print: crop marks', () => {
     const [, , , my1] = box!.MediaBox;
     const markY = Math.round(my1 - ty1);
     expect(await pixel(path.join(copy, 'print-test-en-interior.pdf'), 2, Math.round((tx0 - x0) / 2) - 4, markY, 72)).not.toBe('#ffffff');
+  }, 120_000);
+});
+
+describe('print: a book in Japanese', () => {
+  test('the cover wrap sets its Japanese title and description in the TrueType CJK font, as the pages do: no Type 3', async () => {
+    // The cover's own stylesheet once named Inter alone: CJK fell back to Noto CJK (CFF),
+    // which Chromium embeds as Type 3 glyphs, and the build refused every CJK printer's package.
+    const copy = mkdtempSync(path.join(tmpdir(), 'folio-print-ja-'));
+    cpSync(fixture, copy, { recursive: true });
+    renameSync(path.join(copy, 'chapters/en'), path.join(copy, 'chapters/ja'));
+    const manifest = path.join(copy, 'book.yaml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8')
+        .replace('title: Printing With Folio', 'title: フォリオで印刷する')
+        .replace(/^description: .*$/m, 'description: フォリオが印刷所に渡すもの。')
+        .replace('languages: [en]', 'languages: [ja]'),
+    );
+    const japanese = await build(manifest, { formats: ['print'], outDir: copy });
+    expect(japanese.failed).toEqual([]);
+    const cover = path.join(copy, 'print-test-ja-cover.pdf');
+    const [text] = await pageTexts(cover);
+    expect(text).toContain('フォリオで印刷する');
+    const fonts = await pdfFonts(cover);
+    expect(fonts.filter((font) => !font.embedded || !font.type.includes('TrueType'))).toEqual([]);
+    expect(fonts.map((font) => font.name)).toContainEqual(expect.stringMatching(/IPAexGothic/));
   }, 120_000);
 });

@@ -160,6 +160,7 @@ async function printHtml(
   const css = [
     fontFaceCss(printFonts(edition), (file) => build.dataUris.of(file.path, 'font/woff2')),
     await readTemplate(dirs, 'base/content.css'),
+    await readTemplate(dirs, 'pdf/script-fonts.css'),
     await readTemplate(dirs, 'pdf/print.css'),
     pagesCss,
     await readBookStylesheet(options.stylesheet),

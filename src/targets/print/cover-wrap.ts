@@ -62,6 +62,7 @@ export async function printCoverWrap(
   const css = [
     fontFaceCss(fontFilesFor(text, { variable: false }), (file) => context.build.dataUris.of(file.path, 'font/woff2')),
     `:root { ${Object.entries(variables).map(([name, value]) => `${name}: ${value};`).join(' ')} }`,
+    await readTemplate(book.templateDirs, 'pdf/script-fonts.css'),
     await readTemplate(book.templateDirs, 'print/cover.css'),
   ].join('\n');
   const html = await renderTemplate(book.templateDirs, 'print', 'cover', {
