@@ -26,13 +26,16 @@ describeGuide('what changed, on the guide', () => {
     const before = path.join(top, 'before');
     mkdirSync(before);
     const shared = { html: builtBook('html', 'FOLIO_TEST_CORPUS'), pdf: builtBook('pdf', 'FOLIO_TEST_CORPUS') };
-    for (const lang of ['nl', 'sv']) for (const format of ['html', 'pdf'] as const) cpSync(shared[format].file(lang, format), path.join(before, path.basename(shared[format].file(lang, format))));
+    for (const lang of ['nl', 'sv']) {
+      for (const format of ['html', 'pdf'] as const) {
+        const file = shared[format].file(lang, format);
+        cpSync(file, path.join(before, path.basename(file)));
+      }
+    }
     // After: the same sources with one word changed, built by the command the same way.
     const content = path.join(top, 'content');
     cpSync(path.join(buildsRoot('FOLIO_TEST_CORPUS'), 'sources'), content, { recursive: true });
     const source = path.join(content, '{lang}/insights/{slug}.md');
-    const build = (out: string, extra: string[] = [], env: Record<string, string> = {}) =>
-      folio(['build', '--source', source, '--lang', 'nl,sv', '--format', 'html,pdf', '--out', out, ...extra], { SOURCE_DATE_EPOCH: '', ...env });
     const after = path.join(top, 'after');
 
     const chapter = path.join(content, 'nl/insights/keep-it-simple.md');
@@ -41,7 +44,12 @@ describeGuide('what changed, on the guide', () => {
     expect(text).toContain('een wiskundeleraar die');
     writeFileSync(chapter, text.replace('een wiskundeleraar die', 'een natuurkundeleraar die'));
     const summary = path.join(top, 'summary.md');
-    const run = await build(after, ['--compare', before], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: repoRoot });
+    const run = await folio(['build', '--source', source, '--lang', 'nl,sv', '--format', 'html,pdf', '--out', after, '--compare', before], {
+      SOURCE_DATE_EPOCH: '',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_WORKSPACE: repoRoot,
+    });
     expect(run.code).toBe(0);
 
     const [old, now] = [before, after].map((dir) => path.join(dir, 'agency-success-guide-nl.pdf')) as [string, string];
