@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'puppeteer';
 import puppeteer from 'puppeteer';
-import { findBrowser } from '../../src/browser/browser.js';
+import { findBrowser, headlessMode } from '../../src/browser/browser.js';
 import { chapterPath } from './corpus.js';
 import { runFolio } from './folio.js';
 import { barePrints, savedPrintHtml } from './peers.js';
@@ -68,6 +68,7 @@ async function measureSaves(bench: PreviewBench, lang: string) {
     // Both tabs stay as awake as a visible one: Chromium otherwise stops the frames of a tab in the background.
     browser = await puppeteer.launch({
       executablePath: findBrowser(),
+      headless: headlessMode(findBrowser()),
       args: ['--no-sandbox', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
     });
     // Two tabs, as an author would keep them: the HTML view and the Pages view.

@@ -5,18 +5,39 @@ import type { Browser, Page } from 'puppeteer-core';
 import { FolioError } from '../diagnostics/errors.js';
 import { describeError } from '../diagnostics/report.js';
 
-/** Where a system Chrome or Chromium usually is; PUPPETEER_EXECUTABLE_PATH wins. */
-const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
+/**
+ * Where a system Chrome or Chromium usually is; PUPPETEER_EXECUTABLE_PATH wins. Chromium's
+ * headless shell first (Debian's chromium-headless-shell: the binary itself, so that the
+ * build cache keys on it and not on a wrapper script): it is Chromium's engine without the
+ * browser around it (no window's views drawn off screen, no profile services), made for
+ * what Folio does, and prints the same PDF (the guide's byte for byte; at most a few pixels
+ * of an image Chromium rasterizes itself differ). Measured: a start, one small print and a
+ * close took 0.5 s of CPU against 0.9–1.2 s with the whole browser; a bare print of the
+ * guide's English edition 2.8–3.1 s against 3.7–4.5 s.
+ */
+const candidates = [
+  '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/bin/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+];
 
 /** The browser Folio prints with: PUPPETEER_EXECUTABLE_PATH, else a system Chrome/Chromium. */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   const executable = env.PUPPETEER_EXECUTABLE_PATH || candidates.find((candidate) => existsSync(candidate));
   if (!executable) {
     throw new FolioError(
-      'No Chrome or Chromium found for the PDF edition: install one (Debian: apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH',
+      'No Chrome or Chromium found for the PDF edition: install one (Debian: apt-get install chromium-headless-shell, or chromium) or set PUPPETEER_EXECUTABLE_PATH',
     );
   }
   return executable;
+}
+
+/** Puppeteer's `headless` for `executable`: the headless shell is started in its own ("old") headless mode. */
+export function headlessMode(executable: string): true | 'shell' {
+  return /headless[-_]shell/.test(path.basename(executable)) ? 'shell' : true;
 }
 
 /**
@@ -88,6 +109,7 @@ export async function launchBrowser(onLoaded?: () => void): Promise<Browser> {
   try {
     browser = await (launching = puppeteer.launch({
       executablePath,
+      headless: headlessMode(executablePath),
       pipe: true,
       userDataDir: profile,
       handleSIGINT: false,

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { derivedIdentifier } from '../../src/book/metadata.js';
+import { findBrowser, headlessMode } from '../../src/browser/browser.js';
 import { build } from '../../src/index.js';
 import { builtBook } from '../support/books.js';
 import { pageLabels, pageTexts, pdfFonts, pdfInfo, qpdfJson, wordBoxes } from '../support/pdf.js';
@@ -131,6 +132,43 @@ describe('pdf target, the mini book (A4, parts)', () => {
   // and compares every file with the shared build.
 });
 
+describe('pdf target, the browser', () => {
+  // Folio prints with Chromium's headless shell when it is installed, as in CI; a machine
+  // with only the whole browser must get the same file from it.
+  test("PUPPETEER_EXECUTABLE_PATH wins; Chromium's headless shell starts in its own headless mode, any other browser in Chrome's", () => {
+    expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/opt/chrome/chrome' })).toBe('/opt/chrome/chrome');
+    expect(headlessMode('/usr/lib/chromium/chromium-headless-shell')).toBe('shell');
+    expect(headlessMode('/home/me/.cache/puppeteer/chrome-headless-shell/linux-156/chrome-headless-shell-linux64/chrome-headless-shell')).toBe('shell');
+    expect(headlessMode('/usr/bin/chromium')).toBe(true);
+    // Only the file's name counts, not a folder that happens to say so.
+    expect(headlessMode('/opt/headless-shell-builds/chrome')).toBe(true);
+  });
+
+  const whole = '/usr/bin/chromium';
+  const both = existsSync(whole) && existsSync('/usr/lib/chromium/chromium-headless-shell');
+  (both || process.env.CI === 'true' ? test : test.skip)('the whole Chromium prints the same bytes as the headless shell Folio prefers', async () => {
+    if (!both) throw new Error('Debian\'s chromium and chromium-headless-shell must both be installed: apt-get install -y chromium chromium-headless-shell');
+    expect(headlessMode(findBrowser())).toBe('shell');
+    const out = mkdtempSync(path.join(tmpdir(), 'folio-pdf-'));
+    temporary.push(out);
+    const saved = { browser: process.env.PUPPETEER_EXECUTABLE_PATH, date: process.env.SOURCE_DATE_EPOCH };
+    // Dated from book.yaml, as the shared build is.
+    delete process.env.SOURCE_DATE_EPOCH;
+    process.env.PUPPETEER_EXECUTABLE_PATH = whole;
+    try {
+      const result = await build(path.join(repoRoot, 'test/fixtures/mini/book.yaml'), { formats: ['pdf'], outDir: out, languages: ['en'] });
+      expect(result.failed).toEqual([]);
+    } finally {
+      for (const [name, value] of [['PUPPETEER_EXECUTABLE_PATH', saved.browser], ['SOURCE_DATE_EPOCH', saved.date]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+    const shell = readFileSync(builtBook('mini').file('en', 'pdf'));
+    expect(readFileSync(path.join(out, 'mini-en.pdf')).equals(shell)).toBe(true);
+  });
+});
+
 describe('pdf target, a book without parts on a 6 × 9 in page', () => {
   test('the configured size, openers on odd pages, contents numbers from 1', async () => {
     const file = builtBook('trade').file('en', 'pdf');
@@ -193,13 +231,16 @@ describe('pdf target, isolation and failures', () => {
   });
 
   test('a print that takes longer than pdf.timeout fails the edition with a clear error, and nothing is written', async () => {
-    const { writeFileSync } = await import('node:fs');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
     const book = mkdtempSync(path.join(tmpdir(), 'folio-pdf-book-'));
     temporary.push(book);
     const manifest = path.join(book, 'book.yaml');
-    const chapters = path.join(repoRoot, 'test/fixtures/mini/chapters/{lang}/{slug}.md');
-    const roots = path.join(repoRoot, 'test/fixtures/mini/chapters');
-    writeFileSync(manifest, `slug: slow\ntitle: Slow\nauthor: A\nlanguages: [en]\nsource: ${chapters}\nroots: [${roots}]\ncontents: [first-steps]\npdf:\n  timeout: 0.001\n`);
+    // Long enough (about 150 pages) that no print can be done within the timeout: a short
+    // chapter printed within a millisecond or two of it on a fast browser, and the test raced.
+    mkdirSync(path.join(book, 'chapters/en'), { recursive: true });
+    const paragraph = 'A sentence that fills the page and then another one after it, for as long as it takes. '.repeat(8);
+    writeFileSync(path.join(book, 'chapters/en/long.md'), `---\ntitle: Long\n---\n\n${`${paragraph}\n\n`.repeat(600)}`);
+    writeFileSync(manifest, 'slug: slow\ntitle: Slow\nauthor: A\nlanguages: [en]\ncontents: [long]\npdf:\n  timeout: 0.001\n');
     const result = await build(manifest, { formats: ['pdf'], outDir: path.join(book, 'dist'), languages: ['en'] });
     expect(result.failed).toEqual(['en']);
     const messages = result.files.flatMap((file) => file.messages.map((message) => message.reason));

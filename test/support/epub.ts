@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { chromiumFlags } from '../../src/browser/browser.js';
+import { chromiumFlags, headlessMode } from '../../src/browser/browser.js';
 import { chromiumPath, repoRoot, requireTool, runProcess, validatorJava } from './tools.js';
 
 const run = promisify(execFile);
@@ -91,7 +91,12 @@ export async function aceAll(files: readonly string[], concurrency = availablePa
   const out = mkdtempSync(path.join(tmpdir(), 'folio-ace-'));
   const { stdout, stderr, code } = await runProcess(process.execPath, [path.join(supportDir, 'ace-batch.cjs'), out, String(concurrency), ...files], {
     cwd: repoRoot,
-    env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath(), FOLIO_CHROMIUM_FLAGS: JSON.stringify(chromiumFlags) },
+    env: {
+      ...process.env,
+      PUPPETEER_EXECUTABLE_PATH: chromiumPath(),
+      FOLIO_CHROMIUM_FLAGS: JSON.stringify(chromiumFlags),
+      FOLIO_CHROMIUM_HEADLESS: String(headlessMode(chromiumPath())),
+    },
   });
   const output = `${stdout}${stderr}`;
   const done = new Map<number, string>();
