@@ -23,7 +23,16 @@ export interface SharedBuild {
   /** book.yaml, absolute. */
   manifest: string;
   options: Pick<BuildOptions, 'formats' | 'languages' | 'source' | 'strict'>;
+  /**
+   * Published as one book per format, named by the format (its `written` that format's
+   * files, the rest shared), instead of as `name`: formats built together parse the book
+   * once, and tests still ask for the format they read.
+   */
+  byFormat?: boolean;
 }
+
+/** The names a build is published under. */
+const publishedNames = ({ name, options, byFormat }: SharedBuild): string[] => (byFormat ? [...(options.formats ?? [])] : [name]);
 
 /** Writes `file` whole (a temporary name, then renamed): test files wait for it to appear. */
 function publish(file: string, value: unknown): void {
@@ -37,7 +46,7 @@ async function main(): Promise<void> {
   const list = (await import(pathToFileURL(path.resolve(listModule)).href)) as { default(root: string): SharedBuild[] | Promise<SharedBuild[]> };
   const builds = await list.default(root);
   // The names first, so that asking for one that is not built fails at once.
-  publish(path.join(root, 'names.json'), builds.map((each) => each.name));
+  publish(path.join(root, 'names.json'), builds.flatMap(publishedNames));
   // Reproducible files whatever the shell says: dates come from each manifest.
   delete process.env.SOURCE_DATE_EPOCH;
   const printDir = path.join(root, 'print');
@@ -47,7 +56,8 @@ async function main(): Promise<void> {
     // Each book is published as soon as it is built (ROOT/built-<name>.json): the tests of
     // the HTML editions need not wait for the PDFs.
     await Promise.all(
-      builds.map(async ({ name, manifest, options }) => {
+      builds.map(async (shared) => {
+        const { name, manifest, options } = shared;
         const outDir = path.join(root, name);
         mkdirSync(outDir, { recursive: true });
         const started = Date.now();
@@ -60,11 +70,10 @@ async function main(): Promise<void> {
           const file = path.join(printDir, `${slug}-${lang}.print.html`);
           if (format === 'pdf' && existsSync(file)) printHtml[lang] = file;
         }
-        publish(path.join(root, `built-${name}.json`), {
-          name,
+        const written = result.written.map(({ lang, format, path, chapters, listed }) => ({ lang, format, path, chapters, listed }));
+        const book = {
           outDir,
           slug,
-          written: result.written.map(({ lang, format, path, chapters, listed }) => ({ lang, format, path, chapters, listed })),
           failed: result.failed,
           skipped: result.skipped,
           messages: result.files.flatMap((file) =>
@@ -80,7 +89,11 @@ async function main(): Promise<void> {
           lines: formatMessages(result.files, repoRoot),
           printHtml,
           titles: Object.fromEntries((result.book?.editions ?? []).map((edition) => [edition.lang, edition.chapters.map((chapter) => chapter.title)])),
-        });
+        };
+        for (const published of publishedNames(shared)) {
+          const own = shared.byFormat ? written.filter((file) => file.format === published) : written;
+          publish(path.join(root, `built-${published}.json`), { name: published, ...book, written: own });
+        }
       }),
     );
   } finally {
