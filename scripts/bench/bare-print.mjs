@@ -4,16 +4,16 @@
 // the PDF is written, the browser closes. The cache benchmark's target (c) compares a
 // whole `folio build` process against this whole process.
 //
-//   node scripts/bench/bare-print.mjs HTML OUT.pdf CHROMIUM FLAGS_JSON HEADLESS
+//   node scripts/bench/bare-print.mjs HTML OUT.pdf LAUNCH_JSON
 //
-// HEADLESS is Puppeteer's `headless` for that browser, as Folio starts it: `shell` for
-// Chromium's headless shell, else `true`.
+// LAUNCH_JSON: Puppeteer's launch options as Folio starts its browser (browserLaunch() of
+// src/browser/browser.ts: the binary, its headless mode, Folio's flags).
 import { readFileSync, writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer';
 
-const [html, out, executablePath, flags, headless] = process.argv.slice(2);
-if (!html || !out || !executablePath || !flags || !headless) throw new Error('usage: bare-print.mjs HTML OUT.pdf CHROMIUM FLAGS_JSON HEADLESS');
-const browser = await puppeteer.launch({ executablePath, headless: headless === 'shell' ? 'shell' : true, pipe: true, args: JSON.parse(flags) });
+const [html, out, launch] = process.argv.slice(2);
+if (!html || !out || !launch) throw new Error('usage: bare-print.mjs HTML OUT.pdf LAUNCH_JSON');
+const browser = await puppeteer.launch({ ...JSON.parse(launch), pipe: true });
 try {
   const page = await browser.newPage();
   await page.setContent(readFileSync(html, 'utf8'), { waitUntil: 'load', timeout: 0 });

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { chromiumFlags, findBrowser, headlessMode, launchBrowser } from '../../src/browser/browser.js';
+import { browserLaunch, findBrowser, launchBrowser } from '../../src/browser/browser.js';
 import { measure, TreeSampler, type Memory } from './measure.js';
 
 // ---- pandoc ---------------------------------------------------------------------------
@@ -141,7 +141,7 @@ export function savedPrintHtml(dir: string, slug: string, langs: readonly string
 export async function bareProcess(html: string, tmp: string): Promise<number> {
   const out = path.join(mkdtempSync(path.join(tmp, 'bare-')), 'bare.pdf');
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bare-print.mjs');
-  const run = await measure({ command: process.execPath, args: [script, html, out, chromiumPath(), JSON.stringify(chromiumFlags), String(headlessMode(chromiumPath()))] });
+  const run = await measure({ command: process.execPath, args: [script, html, out, JSON.stringify(browserLaunch())] });
   if (run.exitCode !== 0 || !existsSync(out)) throw new Error(`bench: the bare print of ${html} failed (exit ${run.exitCode}):\n${run.stderr.trim()}`);
   rmSync(path.dirname(out), { recursive: true, force: true });
   return run.wallMs;

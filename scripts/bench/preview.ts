@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'puppeteer';
 import puppeteer from 'puppeteer';
-import { findBrowser, headlessMode } from '../../src/browser/browser.js';
+import { browserLaunch } from '../../src/browser/browser.js';
 import { chapterPath } from './corpus.js';
 import { runFolio } from './folio.js';
 import { barePrints, savedPrintHtml } from './peers.js';
@@ -67,8 +67,7 @@ async function measureSaves(bench: PreviewBench, lang: string) {
     const url = await until(() => /preview +(http:\/\/127\.0\.0\.1:\d+\/\S+)/.exec(output)?.[1], 300_000);
     // Both tabs stay as awake as a visible one: Chromium otherwise stops the frames of a tab in the background.
     browser = await puppeteer.launch({
-      executablePath: findBrowser(),
-      headless: headlessMode(findBrowser()),
+      ...browserLaunch(),
       args: ['--no-sandbox', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
     });
     // Two tabs, as an author would keep them: the HTML view and the Pages view.

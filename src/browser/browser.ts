@@ -41,6 +41,15 @@ export function headlessMode(executable: string): true | 'shell' {
 }
 
 /**
+ * How Folio starts Chromium, as Puppeteer launch options: the browser found, its headless
+ * mode and Folio's flags. What else starts a browser to stand in for Folio's (Ace in the
+ * tests, the benchmark's bare print) is given these, as JSON.
+ */
+export function browserLaunch(executablePath = findBrowser()): { executablePath: string; headless: true | 'shell'; args: string[] } {
+  return { executablePath, headless: headlessMode(executablePath), args: [...chromiumFlags] };
+}
+
+/**
  * The flags Folio starts Chromium with. --no-sandbox because build machines run as root;
  * the others keep it from calling home (a build machine may have no network, and a book's
  * build must not depend on one), and fix font rendering so that prints are reproducible.
@@ -70,7 +79,7 @@ export const chromiumFlags: readonly string[] = [
  * exits and on SIGINT, SIGTERM and SIGHUP, which Folio handles itself for that.
  */
 export async function launchBrowser(onLoaded?: () => void): Promise<Browser> {
-  const executablePath = findBrowser();
+  const { executablePath, headless, args } = browserLaunch();
   // Loaded here, not at the top: a build without a PDF should not pay for it. puppeteer-core,
   // not puppeteer: Folio names the browser itself (findBrowser), and the `folio` command
   // bundles puppeteer-core into a chunk of its own, which loads in half the time of its
@@ -109,13 +118,13 @@ export async function launchBrowser(onLoaded?: () => void): Promise<Browser> {
   try {
     browser = await (launching = puppeteer.launch({
       executablePath,
-      headless: headlessMode(executablePath),
+      headless,
       pipe: true,
       userDataDir: profile,
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-      args: [...chromiumFlags],
+      args,
     }));
   } catch (cause) {
     forget();

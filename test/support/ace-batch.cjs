@@ -65,15 +65,18 @@ pageScripts.addScripts = async (paths, page) => {
 // guide's EPUBs took 35–37 s of CPU instead of 61 s, with the same report.json findings,
 // outlines and data.
 //
-// Chromium is started as Folio starts it (FOLIO_CHROMIUM_FLAGS and FOLIO_CHROMIUM_HEADLESS,
-// set by the caller from src/browser/browser.ts): no calls home, none of the address bar's
-// WebUI popups that headless Chrome otherwise loads at its start (about 1 s of CPU), and
-// Chromium's headless shell in its own mode when that is the browser Folio found.
-const folioFlags = JSON.parse(process.env.FOLIO_CHROMIUM_FLAGS || '[]');
-const headless = process.env.FOLIO_CHROMIUM_HEADLESS === 'shell' ? 'shell' : true;
+// Chromium is started as Folio starts it (FOLIO_CHROMIUM_LAUNCH, browserLaunch() of
+// src/browser/browser.ts as JSON): no calls home, none of the address bar's WebUI popups
+// that headless Chrome otherwise loads at its start (about 1 s of CPU), and Chromium's
+// headless shell in its own mode when that is the browser Folio found.
+const folio = JSON.parse(process.env.FOLIO_CHROMIUM_LAUNCH || '{}');
 const launch = puppeteer.launch.bind(puppeteer);
 puppeteer.launch = async (options = {}) => {
-  const browser = await launch({ ...options, headless, args: [...(options.args || []), ...folioFlags, `--renderer-process-limit=${availableParallelism()}`] });
+  const browser = await launch({
+    ...options,
+    ...(folio.executablePath ? { executablePath: folio.executablePath, headless: folio.headless } : {}),
+    args: [...(options.args || []), ...(folio.args || []), `--renderer-process-limit=${availableParallelism()}`],
+  });
   const idle = [];
   const newPage = browser.newPage.bind(browser);
   browser.newPage = async (...args) => {

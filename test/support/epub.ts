@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { chromiumFlags, headlessMode } from '../../src/browser/browser.js';
+import { browserLaunch } from '../../src/browser/browser.js';
 import { chromiumPath, repoRoot, requireTool, runProcess, validatorJava } from './tools.js';
 
 const run = promisify(execFile);
@@ -94,8 +94,7 @@ export async function aceAll(files: readonly string[], concurrency = availablePa
     env: {
       ...process.env,
       PUPPETEER_EXECUTABLE_PATH: chromiumPath(),
-      FOLIO_CHROMIUM_FLAGS: JSON.stringify(chromiumFlags),
-      FOLIO_CHROMIUM_HEADLESS: String(headlessMode(chromiumPath())),
+      FOLIO_CHROMIUM_LAUNCH: JSON.stringify(browserLaunch(chromiumPath())),
     },
   });
   const output = `${stdout}${stderr}`;
