@@ -1,6 +1,8 @@
 // How Folio's sources are bundled for Node: by the `folio` command (scripts/folio.js) and
 // by the tests that run a bundle of their own (test/books/rebuild.test.ts), so that a
 // test's bundle loads packages the way the command's does.
+import { prebuiltPlugin } from './prebuilt.js';
+
 export const bundleOptions = {
   bundle: true,
   platform: 'node',
@@ -12,5 +14,7 @@ export const bundleOptions = {
   external: ['sharp', 'tsx', 'esbuild', 'css-tree'],
   // CommonJS dependencies inside an ES module bundle still need a require().
   banner: { js: "import { createRequire as folioCreateRequire } from 'node:module'; const require = folioCreateRequire(import.meta.url);" },
+  // Folio's own templates precompiled and its locale table parsed (src/templates/prebuilt.ts).
+  plugins: [prebuiltPlugin],
   logLevel: 'error',
 };

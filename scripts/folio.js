@@ -13,6 +13,7 @@ import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleOptions } from './bundle-options.js';
+import { prebuiltSources } from './prebuilt.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sources = path.join(root, 'src');
@@ -22,9 +23,11 @@ function sourceHash() {
   const hash = createHash('sha256');
   hash.update(JSON.parse(readFileSync(path.join(root, 'node_modules/esbuild/package.json'), 'utf8')).version);
   hash.update(readFileSync(path.join(root, 'package-lock.json')));
-  // This script and its options too: they decide how the bundle is made.
+  // This script, its options and its plugin too: they decide how the bundle is made.
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
-  hash.update(readFileSync(fileURLToPath(new URL('./bundle-options.js', import.meta.url))));
+  for (const script of ['./bundle-options.js', './prebuilt.js']) hash.update(readFileSync(fileURLToPath(new URL(script, import.meta.url))));
+  // The templates and the locale table the bundle carries ready-made (scripts/prebuilt.js).
+  for (const file of prebuiltSources()) hash.update(file).update('\0').update(readFileSync(path.join(root, 'templates', file)));
   const files = readdirSync(sources, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))

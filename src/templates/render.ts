@@ -1,10 +1,12 @@
 import { readdirSync, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { format, type Strings } from './strings.js';
 import { FolioError } from '../diagnostics/errors.js';
 import { describeError } from '../diagnostics/report.js';
-import { findTemplate, isBookTemplate, readTemplate } from './files.js';
+import { findTemplate, isBookTemplate } from './files.js';
+import { prebuiltTemplate } from './prebuilt.js';
 
 /**
  * Renders `<folder>/<name>.hbs` with Handlebars. Every other `.hbs` file of the folder is a
@@ -22,11 +24,20 @@ export async function renderTemplate(
   handlebars.registerHelper('t', (key: string, options: Handlebars.HelperOptions) =>
     format(strings[key] ?? key, options.hash ?? {}),
   );
+  // Folio's own templates come precompiled in the bundle; others compile here (partials as
+  // they are first used).
+  const load = async (file: string) => {
+    const found = findTemplate(dirs, `${folder}/${file}`);
+    const text = await readFile(found, 'utf8');
+    const spec = prebuiltTemplate(found, text);
+    return spec ? handlebars.template(spec) : text;
+  };
   for (const file of templateNames(dirs, folder)) {
     if (file === `${name}.hbs` || !file.endsWith('.hbs')) continue;
-    handlebars.registerPartial(file.slice(0, -4), await readTemplate(dirs, `${folder}/${file}`));
+    handlebars.registerPartial(file.slice(0, -4), await load(file));
   }
-  const template = handlebars.compile(await readTemplate(dirs, `${folder}/${name}.hbs`));
+  const main = await load(`${name}.hbs`);
+  const template = typeof main === 'string' ? handlebars.compile(main) : main;
   try {
     return template(data);
   } catch (cause) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { builtInTemplates } from './files.js';
+import { prebuiltLocales } from './prebuilt.js';
 
 /** The generated text of one edition: `contents`, `part`, `chapter`, … (see templates/locales.yaml). */
 export type Strings = Readonly<Record<string, string>>;
@@ -15,7 +16,10 @@ let table: Record<string, Record<string, string>> | undefined;
 
 /** The locale table shipped with the templates. */
 export function localeTable(): Record<string, Record<string, string>> {
-  table ??= parse(readFileSync(path.join(builtInTemplates, 'locales.yaml'), 'utf8'));
+  if (!table) {
+    const text = readFileSync(path.join(builtInTemplates, 'locales.yaml'), 'utf8');
+    table = prebuiltLocales(text) ?? parse(text);
+  }
   return table!;
 }
 
