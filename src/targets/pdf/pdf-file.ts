@@ -72,7 +72,10 @@ export interface FinishOptions extends XmpFields {
  */
 export async function finishPdf(pdf: PDFDocument, options: FinishOptions): Promise<Uint8Array> {
   checkNoType3Fonts(pdf);
-  await cleanTextLayer(pdf);
+  // Its streams are deflated on other threads while the rest is done here.
+  const cleaning = cleanTextLayer(pdf);
+  // Awaited below; should this thread's part fail first, the build reports that, not a stray rejection.
+  cleaning.catch(() => undefined);
   renumberStructureIds(pdf);
   pdf.setTitle(options.title, { showInWindowTitleBar: true });
   pdf.setAuthor(options.authors.join(', '));
@@ -103,6 +106,7 @@ export async function finishPdf(pdf: PDFDocument, options: FinishOptions): Promi
   const md5 = (data: string | Uint8Array) => createHash('md5').update(data).digest('hex');
   const unset = '0'.repeat(32);
   context.trailerInfo.ID = context.obj([PDFHexString.of(md5(options.identifier)), PDFHexString.of(unset)]);
+  await cleaning;
   const saved = await pdf.save({ useObjectStreams: false, objectsPerTick: Infinity });
   const at = Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength).lastIndexOf(`<${unset}>`);
   if (at < 0) throw new Error('pdf-lib wrote no document ID to fill in');

@@ -3,7 +3,7 @@ import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { checkNoType3Fonts } from '../../../../src/targets/pdf/fonts-check.js';
 import { renumberStructureIds } from '../../../../src/targets/pdf/structure-ids.js';
-import { cleanTextLayer } from '../../../../src/targets/pdf/text-layer.js';
+import { cleanTextLayer, emptySoftHyphens } from '../../../../src/targets/pdf/text-layer.js';
 import { addXmpMetadata } from '../../../../src/targets/pdf/xmp.js';
 
 /** A page whose content stream is `content`, compressed as Chromium writes it. */
@@ -21,7 +21,22 @@ describe('cleanTextLayer', () => {
   test('empties the ActualText of every soft hyphen and leaves the glyphs and other text alone', async () => {
     const { pdf, contents } = await pdfWithContent(`BT\n<0037004b> Tj\n${softHyphen}78.6 0 Td <0050> Tj\n${softHyphen}/Span<</ActualText <feff0041> >> BDC\n<0009> Tj\nEMC\nET\n`);
     expect(await cleanTextLayer(pdf)).toBe(2);
-    expect(contents()).toBe('BT\n<0037004b> Tj\n/Span<</ActualText <feff> >> BDC\n<0003> Tj\nEMC\n78.6 0 Td <0050> Tj\n/Span<</ActualText <feff> >> BDC\n<0003> Tj\nEMC\n/Span<</ActualText <feff0041> >> BDC\n<0009> Tj\nEMC\nET\n');
+    expect(contents()).toBe('BT\n<0037004b> Tj\n/Span<</ActualText <feff>     >> BDC\n<0003> Tj\nEMC\n78.6 0 Td <0050> Tj\n/Span<</ActualText <feff>     >> BDC\n<0003> Tj\nEMC\n/Span<</ActualText <feff0041> >> BDC\n<0009> Tj\nEMC\nET\n');
+  });
+
+  test('finds them as Chromium writes them (upper case) and with any white space before the string; nothing else', () => {
+    const content = Buffer.from('/Span<</ActualText <FEFF00AD> >> BDC\n/ActualText\n\t<FeFf00aD>\n/ActualText <feff00ae>\n/ActualText<feff00ad>/ActualText <feff00a');
+    expect(emptySoftHyphens(content)).toBe(3);
+    expect(content.toString('latin1')).toBe('/Span<</ActualText <feff>     >> BDC\n/ActualText\n\t<feff>    \n/ActualText <feff00ae>\n/ActualText<feff>    /ActualText <feff00a');
+  });
+
+  test('cleans an uncompressed content stream too', async () => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage();
+    page.node.set(PDFName.of('Contents'), pdf.context.register(pdf.context.stream(softHyphen)));
+    expect(await cleanTextLayer(pdf)).toBe(1);
+    const stream = pdf.context.lookup(page.node.get(PDFName.of('Contents'))) as PDFRawStream;
+    expect(Buffer.from(stream.contents).toString('latin1')).toBe('/Span<</ActualText <feff>     >> BDC\n<0003> Tj\nEMC\n');
   });
 
   test('changes nothing in a print without soft hyphens', async () => {
