@@ -108,12 +108,20 @@ async function buildWith(browsers: BrowserPool, manifestPath: string, formats: r
   const cache = outputCache(options.cache);
   const job = (edition: Edition, format: TargetName): OutputJob => ({ book, edition, format, needsBrowser: Boolean(targets[format].needsBrowser), stem: path.join(outDir, `${book.slug}-${edition.lang}`) });
   if (cache && (await cache.needsBrowser(editions.flatMap((edition) => formats.map((format) => job(edition, format)))))) await browsers.warm();
+  // Chromium is closed as soon as the build's last print is made, while the file of that
+  // print is still being finished (RenderContext.printed): its exit, about 0.04 s, then
+  // overlaps Folio's own work. A browser the caller shares between builds stays open.
+  let printsLeft = options.browsers ? Infinity : editions.length * formats.filter((format) => targets[format].needsBrowser).length;
+  const printed = () => {
+    printsLeft -= 1;
+    if (printsLeft === 0) void browsers.close();
+  };
   await Promise.all(
     editions
       .map((edition) =>
         limit(async () => {
           for (const format of formats) {
-            const events = await renderEdition(job(edition, format), context, browsers, cache, options);
+            const events = await renderEdition(job(edition, format), context, { browsers, printed }, cache, options);
             if (events) {
               for (const event of events) {
                 result.written.push(event);
@@ -151,8 +159,20 @@ export function inManifestOrder<Result extends Pick<BuildResult, 'written' | 'fa
  * one. A failure costs this edition's file only: a FolioError is reported as the problem
  * it states, anything else as a bug.
  */
-async function renderEdition(job: OutputJob, build: BuildContext, browsers: BrowserPool, cache: OutputCache | undefined, options: BuildOptions): Promise<WriteEvent[] | undefined> {
+async function renderEdition(
+  job: OutputJob,
+  build: BuildContext,
+  prints: { browsers: BrowserPool; printed: () => void },
+  cache: OutputCache | undefined,
+  options: BuildOptions,
+): Promise<WriteEvent[] | undefined> {
   const { book, edition, stem } = job;
+  // Told once per job that prints: by the target after its last print, else when the job ends (unchanged, or failed).
+  let told = !job.needsBrowser;
+  const printed = () => {
+    if (!told) prints.printed();
+    told = true;
+  };
   const format = job.format as TargetName;
   const target = targets[format];
   const started = performance.now();
@@ -168,7 +188,8 @@ async function renderEdition(job: OutputJob, build: BuildContext, browsers: Brow
         edition,
         options: book.targetOptions[format],
         build,
-        browser: () => browsers.get(),
+        browser: () => prints.browsers.get(),
+        printed,
         keep: keepSideFile,
         ...earlierStores(options.cache),
         progress,
@@ -183,6 +204,8 @@ async function renderEdition(job: OutputJob, build: BuildContext, browsers: Brow
   } catch (cause) {
     aboutEdition(reportFailure(book.manifestFile, `${edition.lang} ${format} edition failed`, cause, undefined, 'target-failed'), edition.lang);
     return undefined;
+  } finally {
+    printed();
   }
   const milliseconds = performance.now() - started;
   return written.paths.map((filePath) => ({

@@ -167,6 +167,7 @@ export async function isolatedPage(browser: Browser): Promise<Page> {
 export class BrowserPool {
   private browser: Promise<Browser> | undefined;
   private loaded: Promise<void> | undefined;
+  private closing: Promise<void> | undefined;
 
   /** The build's one browser, started on first use. */
   get(): Promise<Browser> {
@@ -190,10 +191,13 @@ export class BrowserPool {
     return this.loaded!;
   }
 
-  async close(): Promise<void> {
-    if (!this.browser) return;
-    const browser = await this.browser.catch(() => undefined);
-    this.browser = undefined;
-    await browser?.close().catch(() => undefined);
+  /** Closes the browser; a second call, while it closes or after, waits for the same close. */
+  close(): Promise<void> {
+    if (this.browser) {
+      const browser = this.browser;
+      this.browser = undefined;
+      this.closing = browser.then((opened) => opened.close(), () => undefined).catch(() => undefined);
+    }
+    return this.closing ?? Promise.resolve();
   }
 }

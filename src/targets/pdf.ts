@@ -23,6 +23,7 @@ export const pdfTarget: Target<PdfOptions> = {
     }
     const coverFit = art?.edge ? { fit: art.fit, ground: art.edge } : undefined;
     const { print, plan, layout } = await printBook(context, { cover: true, bleed: 0, coverFit });
+    context.printed?.();
     // Loaded here, not at the top: pdf-lib is needed only once the print is made.
     const { finishPdf } = await import('./pdf/pdf-file.js');
     return finishPdf(print, {

@@ -45,6 +45,7 @@ export const printTarget: Target<TargetOptions['print']> = {
       art,
       ground: options.coverColor ?? art?.edge ?? '#ffffff',
     });
+    context.printed?.();
     const coverPdf = await readPrint(wrap);
     setPrintBoxes(coverPdf, { trim: wrapTrim(geometry), bleed, marks: options.marks === 'crop' });
     const coverFile = await finishPdf(coverPdf, { ...info, frontPages: 0, outline: [] });

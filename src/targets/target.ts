@@ -14,6 +14,11 @@ export interface RenderContext<Options> {
   /** The build's one browser, started on first use (for targets that declare `needsBrowser`). */
   browser(): ReturnType<BrowserPool['get']>;
   /**
+   * Tells the build that this edition's last print is made (its pages closed): once every
+   * print of the build is, the build closes Chromium while the files are still finished.
+   */
+  printed?(): void;
+  /**
    * Hands the build a side file for benchmarks and debugging (the final print HTML); the
    * build writes it where FOLIO_PRINT_HTML_DIR says, or drops it.
    */

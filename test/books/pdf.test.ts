@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { derivedIdentifier } from '../../src/book/metadata.js';
-import { findBrowser, headlessMode } from '../../src/browser/browser.js';
+import { BrowserPool, findBrowser, headlessMode } from '../../src/browser/browser.js';
 import { build } from '../../src/index.js';
 import { builtBook } from '../support/books.js';
 import { pageLabels, pageTexts, pdfFonts, pdfInfo, qpdfJson, wordBoxes } from '../support/pdf.js';
@@ -146,7 +146,7 @@ describe('pdf target, the browser', () => {
 
   const whole = '/usr/bin/chromium';
   const both = existsSync(whole) && existsSync('/usr/lib/chromium/chromium-headless-shell');
-  (both || process.env.CI === 'true' ? test : test.skip)('the whole Chromium prints the same bytes as the headless shell Folio prefers', async () => {
+  (both || process.env.CI === 'true' ? test : test.skip)('the whole Chromium prints the same bytes as the headless shell Folio prefers; the build closes it once its last print is made, before that file is written', async () => {
     if (!both) throw new Error('Debian\'s chromium and chromium-headless-shell must both be installed: apt-get install -y chromium chromium-headless-shell');
     expect(headlessMode(findBrowser())).toBe('shell');
     const out = mkdtempSync(path.join(tmpdir(), 'folio-pdf-'));
@@ -155,15 +155,25 @@ describe('pdf target, the browser', () => {
     // Dated from book.yaml, as the shared build is.
     delete process.env.SOURCE_DATE_EPOCH;
     process.env.PUPPETEER_EXECUTABLE_PATH = whole;
+    // The build's own browser pool is asked to close as the print is made (Chromium exits
+    // while the PDF is finished), and again as the build ends.
+    const events: string[] = [];
+    const original = BrowserPool.prototype.close;
+    const close = jest.spyOn(BrowserPool.prototype, 'close').mockImplementation(function (this: BrowserPool) {
+      events.push(existsSync(path.join(out, 'mini-en.pdf')) ? 'close, the PDF written' : 'close, no PDF yet');
+      return original.call(this);
+    });
     try {
       const result = await build(path.join(repoRoot, 'test/fixtures/mini/book.yaml'), { formats: ['pdf'], outDir: out, languages: ['en'] });
       expect(result.failed).toEqual([]);
     } finally {
+      close.mockRestore();
       for (const [name, value] of [['PUPPETEER_EXECUTABLE_PATH', saved.browser], ['SOURCE_DATE_EPOCH', saved.date]] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
     }
+    expect(events).toEqual(['close, no PDF yet', 'close, the PDF written']);
     const shell = readFileSync(builtBook('mini').file('en', 'pdf'));
     expect(readFileSync(path.join(out, 'mini-en.pdf')).equals(shell)).toBe(true);
   });
