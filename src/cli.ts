@@ -68,10 +68,11 @@ program
   .action(async (manifest: string, flags: { lang?: string; source?: string; port: string; open?: boolean }) => {
     const [lang] = flags.lang === undefined ? [undefined] : ((await parseLanguages(flags.lang, manifest)) ?? []);
     if (!/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65535) throw new UsageError(`--port ${flags.port}: give a port number from 0 to 65535`);
-    const { startPreview } = await import('./preview/preview.js');
+    const [{ startPreview }, { signalEndsCleanly }] = await Promise.all([import('./preview/preview.js'), import('./browser/browser.js')]);
     const preview = await startPreview({ manifest, lang, source: flags.source, port: Number(flags.port), open: flags.open, chapterWorker: import.meta.url });
-    // It runs until stopped; Ctrl+C is not a failure.
+    // It runs until stopped; Ctrl+C is not a failure, also when it stops the Pages view's Chromium.
     summarized = true;
+    signalEndsCleanly();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void preview.close().finally(() => process.exit(0)));
   });
 

@@ -73,6 +73,17 @@ export const chromiumFlags: readonly string[] = [
 ];
 
 /**
+ * How a signal that stops Chromium ends the process. A build that is stopped ends as a
+ * stopped process does (128 + the signal's number). `folio preview` runs until stopped, so
+ * Ctrl+C is how it ends, not a failure: it says so here, and the process then ends with 0
+ * whichever of the two handlers (this module's and the preview's own) finishes first.
+ */
+let stoppedIsSuccess = false;
+export function signalEndsCleanly(): void {
+  stoppedIsSuccess = true;
+}
+
+/**
  * Starts headless Chromium with Folio's flags. It is connected by a pipe, not a WebSocket: Chromium
  * exits when the pipe closes, so it dies with Folio whatever kills Folio (even SIGKILL,
  * which no handler sees). Its profile is a folder of Folio's, removed when the browser
@@ -108,7 +119,7 @@ export async function launchBrowser(onLoaded?: () => void): Promise<Browser> {
       await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 2000))]);
     }
     removeProfile();
-    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    process.exit(stoppedIsSuccess ? 0 : 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
   };
   for (const signal of signals) process.once(signal, onSignal);
   const forget = () => {

@@ -44,12 +44,24 @@ const frameText = () => page.evaluate(() => (document.getElementById('html-view'
 const waitForFrameText = (text: string, timeout = 60000) =>
   page.waitForFunction((wanted) => (document.getElementById('html-view') as HTMLIFrameElement).contentDocument?.body?.innerText.includes(wanted), { timeout, polling: 100 }, text);
 
-/** Starts `folio preview` and resolves with the port it printed. */
+/** Starts `folio preview` in the book, its output passed to `onOutput`. */
 function startPreview(args: string[], onOutput: (text: string) => void): ChildProcess {
   const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/folio.js'), 'preview', ...args], { cwd: book, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.setEncoding('utf8').on('data', onOutput);
   child.stderr!.setEncoding('utf8').on('data', onOutput);
   return child;
+}
+
+/**
+ * Stops a preview as Ctrl-C in a terminal does, and resolves once it has exited (its
+ * Chromium closed): nothing of it is left running into the next test file.
+ */
+function stopPreview(child: ChildProcess | undefined): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child?.exitCode ?? null, signal: child?.signalCode ?? null });
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.kill('SIGTERM');
+  });
 }
 
 function waitForOutput(pattern: RegExp, read: () => string, timeout = 120000): Promise<RegExpMatchArray> {
@@ -96,7 +108,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  preview?.kill('SIGTERM');
+  await stopPreview(preview);
   if (book) rmSync(book, { recursive: true, force: true });
 });
 
@@ -209,15 +221,17 @@ describe('folio preview', () => {
     expect(await frameText()).toContain('Het Kleine Boek');
   });
 
-  test('a busy port: the next free one, and the command says which', async () => {
+  test('a busy port: the next free one, and the command says which; SIGTERM ends it cleanly', async () => {
     let second = '';
     const child = startPreview(['book.yaml', '--port', String(port)], (text) => (second += text));
     try {
       const [, other] = await waitForOutput(/port \d+ is in use: serving on (\d+) instead/, () => second);
       expect(Number(other)).toBeGreaterThan(port);
       await waitForOutput(new RegExp(`preview +http://127\\.0\\.0\\.1:${other}/en/`), () => second);
+      // Ctrl-C ends it cleanly: its browser closed, exit code 0.
+      expect(await stopPreview(child)).toEqual({ code: 0, signal: null });
     } finally {
-      child.kill('SIGTERM');
+      await stopPreview(child);
     }
   });
 });
