@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { imagesOf } from '../assets/images.js';
 import { findBrowser } from '../browser/browser.js';
@@ -70,9 +70,7 @@ function systemFingerprint(): Promise<string> {
   return (system ??= (async () => {
     let browser: string;
     try {
-      const executable = findBrowser();
-      const info = await stat(executable);
-      browser = `${executable}:${info.size}:${info.mtimeMs}`;
+      browser = await executableStamp(findBrowser());
     } catch (cause) {
       browser = `no browser: ${String(cause)}`;
     }
@@ -92,4 +90,32 @@ function systemFingerprint(): Promise<string> {
     }));
     return [browser, ...listed].join('\n');
   })());
+}
+
+/**
+ * The browser's stamp: path, size and time. A wrapper script keeps its own time across
+ * upgrades of the browser it starts (Debian's /usr/bin/chromium-headless-shell, three lines
+ * that exec /usr/lib/chromium/chromium-headless-shell, is dated from its source, not from
+ * the package), so the files a script names by their absolute paths are stamped too. Only
+ * a script's first 64 KB are read; a binary is stamped by its own size and time alone.
+ */
+export async function executableStamp(executable: string): Promise<string> {
+  const stampOf = async (file: string) => {
+    const info = await stat(file);
+    return `${file}:${info.size}:${info.mtimeMs}`;
+  };
+  const own = await stampOf(executable);
+  const handle = await open(executable);
+  let head: string;
+  try {
+    const buffer = Buffer.alloc(65536);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    head = buffer.toString('latin1', 0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  if (!head.startsWith('#!')) return own;
+  const named = [...new Set(head.match(/\/[\w.+/-]+/g) ?? [])].filter((file) => file !== executable);
+  const stamps = await Promise.all(named.map((file) => stat(file).then((info) => (info.isFile() ? stampOf(file) : undefined), () => undefined)));
+  return [own, ...stamps.filter((stamp) => stamp !== undefined)].join('\n');
 }

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadBook } from '../../../src/book/load.js';
-import { outputKey } from '../../../src/cache/output-key.js';
+import { executableStamp, outputKey } from '../../../src/cache/output-key.js';
 import { repoRoot } from '../../support/tools.js';
 
 /** A copy of test/fixtures/cache to change, loaded as a build loads it. */
@@ -56,4 +56,23 @@ describe('outputKey: everything an output is made from', () => {
       expect(await keyOf(dir)).not.toBe(before);
     });
   }
+});
+
+describe('executableStamp: the browser in the key', () => {
+  test("a wrapper script is stamped with the binary it names, so that the binary's upgrade is a miss", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'folio-stamp-'));
+    dirs.push(dir);
+    const binary = path.join(dir, 'chromium-headless-shell');
+    const wrapper = path.join(dir, 'wrapper');
+    writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 1, 2, 3]));
+    // As Debian's /usr/bin/chromium-headless-shell is written.
+    writeFileSync(wrapper, `#!/bin/sh -e\n\n${binary} "$@"\n`);
+    const [wrapped, alone] = [await executableStamp(wrapper), await executableStamp(binary)];
+    expect(wrapped).toContain(binary);
+    expect(alone).toBe(`${binary}:7:${alone.split(':').pop()}`);
+    // The binary upgraded, the wrapper as it was.
+    utimesSync(binary, new Date('2026-11-26T08:25:22Z'), new Date('2026-11-26T08:25:22Z'));
+    expect(await executableStamp(wrapper)).not.toBe(wrapped);
+    expect(await executableStamp(binary)).not.toBe(alone);
+  });
 });
