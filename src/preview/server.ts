@@ -74,6 +74,13 @@ export function previewServer(session: PreviewSession): { server: Server; broadc
     const where = rest.join('/');
     if (rest.length === 0) return request.trailingSlash ? send(res, 200, shellPage(first, session.languages), 'text/html; charset=utf-8', 'page') : redirect(res, `/${first}/`);
     if (where === 'edition.html') return send(res, 200, output.html ?? waitingPage(first, output.state), 'text/html; charset=utf-8', 'edition');
+    if (where === 'shown') {
+      // The page has swapped in this generation of the HTML: the PDF and the EPUB may start.
+      const generation = request.query.get('html') ?? '';
+      if (!/^\d{1,15}$/.test(generation)) return text(res, 400, 'Bad request');
+      output.shown.mark(Math.min(Number(generation), output.state.html));
+      return send(res, 204, '', 'text/plain', 'data');
+    }
     if (where === 'edition.pdf') return output.pdf ? send(res, 200, output.pdf, 'application/pdf', 'data') : text(res, 404, 'No PDF yet');
     if (where === 'pages.json') {
       session.want(first, 'pdf');

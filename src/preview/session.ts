@@ -6,7 +6,7 @@ import { loadManifest } from '../manifest/load.js';
 import type { Book, Edition } from '../book/types.js';
 import { BrowserPool } from '../browser/browser.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { EditionState, Output } from './state.js';
+import { newOutput, type EditionState, type Output } from './state.js';
 import { describeError } from '../diagnostics/report.js';
 import { targets } from '../targets/registry.js';
 import type { TargetOptions } from '../targets/options.js';
@@ -18,7 +18,6 @@ import { abortableBrowser } from './abortable-browser.js';
 import { ChapterMemory } from './chapter-store.js';
 import { openEpub } from './epub-files.js';
 import { chapterOf, inputsOf, isScratchFile, type BookInputs } from './inputs.js';
-import { LatestJob } from './jobs.js';
 import { pageDiagnostics, terminalLines } from './messages.js';
 import { FolderWatcher } from './watch.js';
 
@@ -73,8 +72,7 @@ export class PreviewSession {
   activate(lang: string): boolean {
     if (this.languages.length > 0 ? !this.languages.includes(lang) : !/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(lang)) return false;
     if (this.outputs.has(lang)) return true;
-    const state: EditionState = { lang, html: 0, building: true, diagnostics: [], pdf: { generation: 0, status: 'idle' }, epub: { generation: 0, status: 'idle' } };
-    this.outputs.set(lang, { state, wantsPdf: false, wantsEpub: false, pdfJob: new LatestJob(), epubJob: new LatestJob() });
+    this.outputs.set(lang, newOutput(lang));
     if (this.outputs.size > 1) this.schedule(new Set());
     return true;
   }
@@ -168,8 +166,12 @@ export class PreviewSession {
     const same = html === output.html;
     if (!same) output.html = html;
     this.publish(output, { building: false, diagnostics, chapter, html: same ? output.state.html : output.state.html + 1 });
-    if (output.wantsPdf && output.pdfKey !== this.sourceKey(output)) void this.buildPdf(output, book, edition);
-    if (output.wantsEpub && output.epubKey !== this.sourceKey(output)) void this.buildEpub(output, book, edition);
+    const generation = output.state.html; // the PDF and EPUB once a page shows it (ShownHtml), unless a newer save's is out
+    void output.shown.until(generation, 1000).then(() => {
+      if (output.state.html !== generation) return;
+      if (output.wantsPdf && output.pdfKey !== this.sourceKey(output)) void this.buildPdf(output, book, edition);
+      if (output.wantsEpub && output.epubKey !== this.sourceKey(output)) void this.buildEpub(output, book, edition);
+    });
   }
 
   /**

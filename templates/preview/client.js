@@ -55,6 +55,8 @@ async function refreshHtml(generation, announced) {
   // How long the page took, from the event to the edition shown (the benchmark reads it).
   document.body.dataset.swapMs = String(Math.round(performance.now() - announced));
   document.body.dataset.html = String(generation);
+  // The server makes the PDF and the EPUB of this save once the page shows it.
+  void fetch(`shown?html=${generation}`, { cache: 'no-store' }).catch(() => undefined);
 }
 
 function update(next) {

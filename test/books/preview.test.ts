@@ -138,6 +138,13 @@ describe('folio preview', () => {
     }
   });
 
+  test("takes the page's word that it shows an edition's HTML only as a generation number", async () => {
+    for (const target of ['/en/shown', '/en/shown?html=x', '/en/shown?html=-1', '/en/shown?html=1e400']) {
+      expect({ target, status: (await rawGet(target)).status }).toEqual({ target, status: 400 });
+    }
+    expect((await rawGet('/en/shown?html=1')).status).toBe(204);
+  });
+
   test('shows an edited chapter without a reload, in place', async () => {
     // Marks on the page and on the edition's body: a reload of either would lose them.
     await page.evaluate(() => {
